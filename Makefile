@@ -1,0 +1,42 @@
+# Every target builds its own virtual environment from pyproject.toml on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test check lint typecheck contracts pytest serve bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/qbsync demo
+
+test: check
+
+check: lint typecheck contracts pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+contracts: $(STAMP)
+	$(BIN)/lint-imports
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+serve: $(STAMP)
+	$(BIN)/qbsync serve
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.ledger_throughput
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""The ledger application: the domain's commands over an eventsourcing event store."""

@@ -1,0 +1,370 @@
+"""The ledger: every command of the domain, each in one unit of work saved atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import Application
+from eventsourcing.persistence import JSONTranscoder
+
+from adapters.ledger.transcodings import register_domain_transcodings
+from adapters.ledger.unit_of_work import UnitOfWork
+from domain import applying, ids
+from domain.company import CompanySettings
+from domain.credit_memo import CreditMemo
+from domain.credit_source import CreditSource
+from domain.customer import Customer
+from domain.errors import InvalidInput, JobPaymentWithoutInvoice
+from domain.invoice import Invoice
+from domain.lines import Line
+from domain.manual_action import ManualAction
+from domain.payment import Payment, PaymentKind
+from domain.policy import PolicyLevel
+
+T = TypeVar("T")
+
+_active_unit: ContextVar[UnitOfWork | None] = ContextVar("qbsync_active_unit", default=None)
+
+
+class Ledger(Application[UUID]):
+    """The event-sourced ledger of invoices, payments, credit memos and customers."""
+
+    name = "qbsync"
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_domain_transcodings(transcoder)
+
+    # Units of work ----------------------------------------------------------------------
+
+    @contextmanager
+    def bulk(self) -> Iterator[UnitOfWork]:
+        """Run many commands and save them all in one transaction when the block ends."""
+        unit = UnitOfWork(self)
+        token = _active_unit.set(unit)
+        try:
+            yield unit
+        except BaseException:
+            unit.discard()
+            raise
+        finally:
+            _active_unit.reset(token)
+        unit.commit()
+
+    def _run(self, command: Callable[[UnitOfWork], T]) -> T:
+        active = _active_unit.get()
+        if active is not None:
+            return command(active)
+        unit = UnitOfWork(self)
+        result = command(unit)
+        unit.commit()
+        return result
+
+    # Loading by business key ------------------------------------------------------------
+
+    def _customer(self, unit: UnitOfWork, code: str) -> Customer:
+        return unit.get(Customer, ids.customer_id(code), "customer", code)
+
+    def _invoice(self, unit: UnitOfWork, number: str) -> Invoice:
+        return unit.get(Invoice, ids.invoice_id(number), "invoice", number)
+
+    def _payment(self, unit: UnitOfWork, reference: str) -> Payment:
+        return unit.get(Payment, ids.payment_id(reference), "payment", reference)
+
+    def _credit_memo(self, unit: UnitOfWork, number: str) -> CreditMemo:
+        return unit.get(CreditMemo, ids.credit_memo_id(number), "credit memo", number)
+
+    def _source(self, unit: UnitOfWork, kind: str, key: str) -> CreditSource:
+        if kind == "payment":
+            return self._payment(unit, key)
+        if kind in ("credit memo", "credit_memo"):
+            return self._credit_memo(unit, key)
+        raise InvalidInput(f"unknown kind of payment or credit {kind!r}")
+
+    def _settings(self, unit: UnitOfWork) -> CompanySettings:
+        found = unit.find(CompanySettings, ids.company_id())
+        if found is None:
+            found = CompanySettings()
+            unit.add(found)
+        return found
+
+    # Customers --------------------------------------------------------------------------
+
+    def register_customer(
+        self, code: str, name: str, qb_name: str = "", parent: str = ""
+    ) -> Customer:
+        def command(unit: UnitOfWork) -> Customer:
+            unit.require_new(ids.customer_id(code.strip()), "customer", code)
+            if parent:
+                self._customer(unit, parent)
+            customer = Customer.register(code, name, qb_name=qb_name, parent=parent)
+            unit.add(customer)
+            return customer
+
+        return self._run(command)
+
+    def rename_customer(self, code: str, name: str) -> Customer:
+        return self._run(lambda unit: _then(self._customer(unit, code), lambda c: c.rename(name)))
+
+    def set_customer_qb_name(self, code: str, qb_name: str) -> Customer:
+        return self._run(
+            lambda unit: _then(self._customer(unit, code), lambda c: c.set_qb_name(qb_name))
+        )
+
+    def link_customer(
+        self, code: str, list_id: str, edit_sequence: str, full_name: str
+    ) -> Customer:
+        return self._run(
+            lambda unit: _then(
+                self._customer(unit, code),
+                lambda c: c.link_to_quickbooks(list_id, edit_sequence, full_name),
+            )
+        )
+
+    def record_opening_balance(self, code: str, balance: Decimal | str) -> Customer:
+        return self._run(
+            lambda unit: _then(
+                self._customer(unit, code), lambda c: c.record_opening_balance(Decimal(balance))
+            )
+        )
+
+    # Invoices ---------------------------------------------------------------------------
+
+    def create_invoice(
+        self,
+        number: str,
+        customer: str,
+        txn_date: date,
+        lines: Sequence[Line],
+        job_id: str | None = None,
+        memo: str = "",
+    ) -> Invoice:
+        def command(unit: UnitOfWork) -> Invoice:
+            unit.require_new(ids.invoice_id(number.strip()), "invoice", number)
+            self._customer(unit, customer)
+            invoice = Invoice.create(number, customer, txn_date, lines, job_id=job_id, memo=memo)
+            unit.add(invoice)
+            return invoice
+
+        return self._run(command)
+
+    def edit_invoice_lines(self, number: str, lines: Sequence[Line]) -> Invoice:
+        return self._run(
+            lambda unit: _then(self._invoice(unit, number), lambda i: i.edit_lines(lines))
+        )
+
+    def finalize_invoice(self, number: str) -> Invoice:
+        return self._run(lambda unit: _then(self._invoice(unit, number), lambda i: i.finalize()))
+
+    def void_invoice(self, number: str, reason: str = "") -> ManualAction | None:
+        def command(unit: UnitOfWork) -> ManualAction | None:
+            action = applying.void_invoice(self._invoice(unit, number), reason)
+            unit.add(action)
+            return action
+
+        return self._run(command)
+
+    def write_off_invoice(self, number: str, reason: str = "") -> ManualAction | None:
+        def command(unit: UnitOfWork) -> ManualAction | None:
+            action = applying.write_off_invoice(self._invoice(unit, number), reason)
+            unit.add(action)
+            return action
+
+        return self._run(command)
+
+    # Payments ---------------------------------------------------------------------------
+
+    def record_job_payment(
+        self,
+        reference: str,
+        invoice: str | None,
+        amount: Decimal | str,
+        txn_date: date,
+        method: str = "",
+        check_number: str = "",
+        memo: str = "",
+    ) -> Payment:
+        def command(unit: UnitOfWork) -> Payment:
+            if not invoice or not invoice.strip():
+                raise JobPaymentWithoutInvoice(
+                    f"job payment {reference} must be applied to exactly one invoice; record it "
+                    "as an account payment if it has none"
+                )
+            unit.require_new(ids.payment_id(reference.strip()), "payment", reference)
+            target = self._invoice(unit, invoice)
+            payment = applying.record_job_payment(
+                target, reference, amount, txn_date, method, check_number, memo
+            )
+            unit.add(payment)
+            return payment
+
+        return self._run(command)
+
+    def record_account_payment(
+        self,
+        reference: str,
+        customer: str,
+        amount: Decimal | str,
+        txn_date: date,
+        method: str = "",
+        check_number: str = "",
+        memo: str = "",
+    ) -> Payment:
+        def command(unit: UnitOfWork) -> Payment:
+            unit.require_new(ids.payment_id(reference.strip()), "payment", reference)
+            self._customer(unit, customer)
+            payment = Payment.record(
+                PaymentKind.ACCOUNT,
+                reference,
+                customer,
+                amount,
+                txn_date,
+                method,
+                check_number,
+                memo,
+            )
+            unit.add(payment)
+            return payment
+
+        return self._run(command)
+
+    def apply_payment(self, reference: str, invoice: str, amount: Decimal | str) -> Payment:
+        return self._apply("payment", reference, invoice, amount)  # type: ignore[return-value]
+
+    def unapply_payment(self, reference: str, invoice: str) -> Payment:
+        return self._unapply("payment", reference, invoice)  # type: ignore[return-value]
+
+    def finish_payment(self, reference: str) -> Payment:
+        return self._run(lambda unit: _then(self._payment(unit, reference), lambda p: p.finish()))
+
+    def void_payment(self, reference: str, reason: str = "") -> ManualAction | None:
+        return self._void_source("payment", reference, reason)
+
+    # Credit memos -----------------------------------------------------------------------
+
+    def create_credit_memo(
+        self, number: str, customer: str, txn_date: date, lines: Sequence[Line], memo: str = ""
+    ) -> CreditMemo:
+        def command(unit: UnitOfWork) -> CreditMemo:
+            unit.require_new(ids.credit_memo_id(number.strip()), "credit memo", number)
+            self._customer(unit, customer)
+            memo_ = CreditMemo.create(number, customer, txn_date, lines, memo=memo)
+            unit.add(memo_)
+            return memo_
+
+        return self._run(command)
+
+    def apply_credit_memo(self, number: str, invoice: str, amount: Decimal | str) -> CreditMemo:
+        return self._apply("credit memo", number, invoice, amount)  # type: ignore[return-value]
+
+    def unapply_credit_memo(self, number: str, invoice: str) -> CreditMemo:
+        return self._unapply("credit memo", number, invoice)  # type: ignore[return-value]
+
+    def finish_credit_memo(self, number: str) -> CreditMemo:
+        return self._run(lambda unit: _then(self._credit_memo(unit, number), lambda c: c.finish()))
+
+    def void_credit_memo(self, number: str, reason: str = "") -> ManualAction | None:
+        return self._void_source("credit memo", number, reason)
+
+    def _apply(self, kind: str, key: str, invoice: str, amount: Decimal | str) -> CreditSource:
+        def command(unit: UnitOfWork) -> CreditSource:
+            source = self._source(unit, kind, key)
+            applying.apply_credit(source, self._invoice(unit, invoice), amount)
+            return source
+
+        return self._run(command)
+
+    def _unapply(self, kind: str, key: str, invoice: str) -> CreditSource:
+        def command(unit: UnitOfWork) -> CreditSource:
+            source = self._source(unit, kind, key)
+            applying.unapply_credit(source, self._invoice(unit, invoice))
+            return source
+
+        return self._run(command)
+
+    def _void_source(self, kind: str, key: str, reason: str) -> ManualAction | None:
+        def command(unit: UnitOfWork) -> ManualAction | None:
+            source = self._source(unit, kind, key)
+            invoices = {number: self._invoice(unit, number) for number in source.applications}
+            action = applying.void_credit_source(source, invoices, reason)
+            unit.add(action)
+            return action
+
+        return self._run(command)
+
+    # QuickBooks' answers ----------------------------------------------------------------
+
+    def record_imported(self, kind: str, key: str, txn_id: str, edit_sequence: str) -> None:
+        def command(unit: UnitOfWork) -> None:
+            record = (
+                self._invoice(unit, key) if kind == "invoice" else self._source(unit, kind, key)
+            )
+            record.record_imported(txn_id, edit_sequence)
+
+        self._run(command)
+
+    def record_applied(self, kind: str, key: str, invoice: str, edit_sequence: str = "") -> None:
+        self._run(
+            lambda unit: self._source(unit, kind, key).record_applied_in_quickbooks(
+                invoice, edit_sequence
+            )
+        )
+
+    # Company settings and manual actions ------------------------------------------------
+
+    def company_settings(self) -> CompanySettings:
+        return self._settings(UnitOfWork(self))
+
+    def change_policy_level(self, to: PolicyLevel, changed_by: str) -> CompanySettings:
+        return self._run(
+            lambda unit: _then(
+                self._settings(unit), lambda s: s.change_policy_level(to, changed_by)
+            )
+        )
+
+    def record_import_completed(self, run_id: str) -> CompanySettings:
+        return self._run(
+            lambda unit: _then(self._settings(unit), lambda s: s.record_import_completed(run_id))
+        )
+
+    def mark_manual_action_done(
+        self, action_id: UUID, done_by: str, note: str = ""
+    ) -> ManualAction:
+        return self._run(
+            lambda unit: _then(
+                unit.get(ManualAction, action_id, "manual action", str(action_id)),
+                lambda a: a.mark_done(done_by, note),
+            )
+        )
+
+    # Reads ------------------------------------------------------------------------------
+
+    def customer(self, code: str) -> Customer:
+        return self._customer(UnitOfWork(self), code)
+
+    def invoice(self, number: str) -> Invoice:
+        return self._invoice(UnitOfWork(self), number)
+
+    def payment(self, reference: str) -> Payment:
+        return self._payment(UnitOfWork(self), reference)
+
+    def credit_memo(self, number: str) -> CreditMemo:
+        return self._credit_memo(UnitOfWork(self), number)
+
+    def manual_action(self, action_id: UUID) -> ManualAction:
+        return UnitOfWork(self).get(ManualAction, action_id, "manual action", str(action_id))
+
+    def history(self, aggregate_id: UUID) -> list[Any]:
+        """Every event of one aggregate, oldest first."""
+        return list(self.events.get(aggregate_id))
+
+
+def _then(aggregate: T, change: Callable[[T], object]) -> T:
+    change(aggregate)
+    return aggregate

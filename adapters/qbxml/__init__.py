@@ -1,0 +1,1 @@
+"""qbXML: request builders, response parsers and the hardened parser for untrusted XML."""

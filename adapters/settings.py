@@ -1,0 +1,87 @@
+"""Settings, read once at the composition root from QBSYNC_* environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from domain.errors import InvalidInput
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="QBSYNC_", extra="ignore")
+
+    data_dir: Path = Field(
+        default=Path("data"), description="Folder for the SQLite ledger and the simulator file"
+    )
+    database_url: str = Field(
+        default="",
+        description=(
+            "Empty for the embedded SQLite file under data_dir; or sqlite:///path/to/file.db; "
+            "or postgresql://user:password@host:port/dbname?schema=name"
+        ),
+    )
+    environment: str = Field(default="development", description="development or production")
+    api_token: str = Field(
+        default="", description="Bearer token for writes (required in production)"
+    )
+    qbwc_users: str = Field(default="", description="Web Connector users, see README")
+    simulator_path: Path | None = Field(
+        default=None,
+        description="QuickBooks simulator company file (default data_dir/company.json)",
+    )
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+    @property
+    def simulator_file(self) -> Path:
+        return self.simulator_path or self.data_dir / "quickbooks-simulator.json"
+
+    def eventsourcing_env(self, name: str = "") -> dict[str, str]:
+        """The eventsourcing persistence settings for this database."""
+        return persistence_env(self.database_url, self.data_dir)
+
+
+def persistence_env(database_url: str, data_dir: Path) -> dict[str, str]:
+    if not database_url:
+        return _sqlite_env(data_dir / "ledger.sqlite")
+    parts = urlsplit(database_url)
+    if parts.scheme == "sqlite":
+        path = unquote(parts.path.removeprefix("/")) if parts.netloc == "" else parts.path
+        if path in ("", ":memory:"):
+            return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": ":memory:"}
+        return _sqlite_env(Path(path))
+    if parts.scheme in ("postgres", "postgresql"):
+        query = parse_qs(parts.query)
+        env = {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": parts.path.removeprefix("/") or "postgres",
+            "POSTGRES_HOST": parts.hostname or "127.0.0.1",
+            "POSTGRES_PORT": str(parts.port or 5432),
+            "POSTGRES_USER": unquote(parts.username or "postgres"),
+            "POSTGRES_PASSWORD": unquote(parts.password or ""),
+            "POSTGRES_CONNECT_TIMEOUT": "10",
+            "POSTGRES_LOCK_TIMEOUT": "5",
+            "POSTGRES_POOL_SIZE": query.get("pool_size", ["5"])[0],
+        }
+        if "schema" in query:
+            env["POSTGRES_SCHEMA"] = query["schema"][0]
+        return env
+    raise InvalidInput(
+        f"QBSYNC_DATABASE_URL scheme {parts.scheme!r} is not supported: use sqlite:///file.db or "
+        "postgresql://user@host:5432/dbname"
+    )
+
+
+def _sqlite_env(path: Path) -> dict[str, str]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+        "SQLITE_DBNAME": str(path),
+        "SQLITE_LOCK_TIMEOUT": "10",
+    }

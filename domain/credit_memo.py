@@ -1,0 +1,60 @@
+"""The credit memo aggregate: lines, then applied invoice by invoice like an account payment."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import event
+
+from domain import ids
+from domain.credit_source import CreditSource
+from domain.errors import InvalidReference
+from domain.lines import Line, lines_total, validated_lines
+
+
+class CreditMemo(CreditSource):
+    kind = "credit memo"
+
+    @staticmethod
+    def create_id(number: str, **_: Any) -> UUID:
+        return ids.credit_memo_id(number)
+
+    @classmethod
+    def create(
+        cls, number: str, customer: str, txn_date: date, lines: Sequence[Line], memo: str = ""
+    ) -> CreditMemo:
+        number = number.strip()
+        if not number:
+            raise InvalidReference("a credit memo needs a number")
+        if not customer.strip():
+            raise InvalidReference(f"credit memo {number} needs a customer")
+        checked = validated_lines(lines, f"credit memo {number}")
+        return cls(number=number, customer=customer, txn_date=txn_date, lines=checked, memo=memo)
+
+    @event("Created")
+    def __init__(
+        self, number: str, customer: str, txn_date: date, lines: Sequence[Line], memo: str
+    ) -> None:
+        self.number = number
+        self.customer = customer
+        self.txn_date = txn_date
+        self.lines: tuple[Line, ...] = tuple(lines)
+        self.memo = memo
+        self.applications = {}
+        self.applied_in_qb = {}
+        self.finished = False
+        self.voided = False
+        self.qb_txn_id = None
+        self.qb_edit_sequence = None
+
+    @property
+    def key(self) -> str:
+        return self.number
+
+    @property
+    def amount(self) -> Decimal:
+        return lines_total(self.lines)

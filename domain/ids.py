@@ -1,0 +1,35 @@
+"""Deterministic aggregate IDs from business keys, so a duplicate key is a duplicate ID."""
+
+from __future__ import annotations
+
+from uuid import UUID, uuid5
+
+_NAMESPACE = UUID("6f1c2b8e-4d0a-5c7e-9b3f-2a1d8e7c6b50")
+
+
+def _key_id(kind: str, key: str) -> UUID:
+    return uuid5(_NAMESPACE, f"{kind}:{key}")
+
+
+def customer_id(code: str) -> UUID:
+    return _key_id("customer", code)
+
+
+def invoice_id(number: str) -> UUID:
+    return _key_id("invoice", number)
+
+
+def payment_id(reference: str) -> UUID:
+    return _key_id("payment", reference)
+
+
+def credit_memo_id(number: str) -> UUID:
+    return _key_id("credit-memo", number)
+
+
+def manual_action_id(subject: str, action: str, occurrence: int = 1) -> UUID:
+    return _key_id("manual-action", f"{subject}:{action}:{occurrence}")
+
+
+def company_id() -> UUID:
+    return _key_id("company", "settings")
