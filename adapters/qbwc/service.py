@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from adapters.qbwc.contract import Result
 from adapters.qbwc.ports import WorkSourceProvider
@@ -33,6 +34,7 @@ REFUSED_TICKET_MESSAGE = (
 _ERROR_PERCENT = -1
 
 Version = tuple[int, ...]
+T = TypeVar("T")
 
 
 def parse_version(text: str) -> Version | None:
@@ -132,13 +134,17 @@ class WebConnectorService:
                 company_scope=scope,
             ),
             "receiveResponseXML": lambda: self.receive_response_xml(
-                text("ticket"), text("response"), text("hresult"), text("message"), scope
+                text("ticket"),
+                text("response"),
+                text("hresult"),
+                text("message"),
+                company_scope=scope,
             ),
             "connectionError": lambda: self.connection_error(
-                text("ticket"), text("hresult"), text("message"), scope
+                text("ticket"), text("hresult"), text("message"), company_scope=scope
             ),
-            "getLastError": lambda: self.get_last_error(text("ticket"), scope),
-            "closeConnection": lambda: self.close_connection(text("ticket"), scope),
+            "getLastError": lambda: self.get_last_error(text("ticket"), company_scope=scope),
+            "closeConnection": lambda: self.close_connection(text("ticket"), company_scope=scope),
         }
         if operation not in handlers:
             raise KeyError(f"unknown Web Connector operation {operation!r}")
@@ -190,7 +196,13 @@ class WebConnectorService:
             return ""
 
     def receive_response_xml(
-        self, ticket: str, response: str, hresult: str, message: str, company_scope: str | None
+        self,
+        ticket: str,
+        response: str,
+        hresult: str,
+        message: str,
+        *,
+        company_scope: str | None = None,
     ) -> int:
         """Percent done: 0-99 go on, 100 finished, negative error (see get_last_error)."""
         try:
@@ -201,7 +213,7 @@ class WebConnectorService:
             return _ERROR_PERCENT
 
     def connection_error(
-        self, ticket: str, hresult: str, message: str, company_scope: str | None
+        self, ticket: str, hresult: str, message: str, *, company_scope: str | None = None
     ) -> str:
         """The Web Connector could not reach QuickBooks: record it and finish ("done")."""
         try:
@@ -210,25 +222,21 @@ class WebConnectorService:
                     f"The Web Connector could not reach QuickBooks ({hresult or 'no HRESULT'}): "
                     f"{message or 'no message'}"
                 )
-                if rec.source is not None:
-                    self._guarded(rec, lambda: rec.source.receive_error(rec.session, hresult, message))  # type: ignore[union-attr]
+                self._report_error_to_source(rec, hresult, message)
         except TicketRefused as refusal:
             logger.warning("connectionError refused for %s: %s", _short(ticket), refusal)
         return CONNECTION_DONE
 
-    def get_last_error(self, ticket: str, company_scope: str | None) -> str:
+    def get_last_error(self, ticket: str, *, company_scope: str | None = None) -> str:
+        """The reason of the last failure, or "NoOp" when there is nothing to report."""
         try:
             with self.sessions.checkout(ticket, self._discard, company_id=company_scope) as rec:
-                if rec.last_error:
-                    return rec.last_error
-                source_error = ""
-                if rec.source is not None:
-                    source_error = self._guarded(rec, lambda: rec.source.last_error(rec.session)) or ""  # type: ignore[union-attr]
+                source_error = "" if rec.last_error else self._source_error(rec)
                 return rec.last_error or source_error or NO_OPERATION
         except TicketRefused:
             return REFUSED_TICKET_MESSAGE
 
-    def close_connection(self, ticket: str, company_scope: str | None) -> str:
+    def close_connection(self, ticket: str, *, company_scope: str | None = None) -> str:
         try:
             with self.sessions.checkout(ticket, self._discard, company_id=company_scope) as rec:
                 self.sessions.close(ticket)
@@ -289,7 +297,7 @@ class WebConnectorService:
                 f"QuickBooks could not process the request ({hresult or 'no HRESULT'}): "
                 f"{message or 'no message'}"
             )
-            self._guarded(record, lambda: source.receive_error(record.session, hresult, message))
+            self._report_error_to_source(record, hresult, message)
             return _ERROR_PERCENT
         try:
             parse_untrusted(response)
@@ -301,13 +309,13 @@ class WebConnectorService:
         if percent is None:
             return _ERROR_PERCENT
         if percent < 0:
-            reason = self._guarded(record, lambda: source.last_error(record.session))
+            reason = self._source_error(record)
             record.last_error = reason or "Synchronisation stopped by the server."
             return percent
         record.finished = percent >= 100
         return min(percent, 100)
 
-    def _guarded[T](self, record: SessionRecord, work: Callable[[], T]) -> T | None:
+    def _guarded(self, record: SessionRecord, work: Callable[[], T]) -> T | None:
         """Run a work-source call; a crash becomes the session's last error, not a 500."""
         try:
             return work()
@@ -315,6 +323,17 @@ class WebConnectorService:
             logger.exception("work source failed in session %s", _short(record.session.ticket))
             record.last_error = "The server failed while handling this session; see its log."
             return None
+
+    def _report_error_to_source(self, record: SessionRecord, hresult: str, message: str) -> None:
+        source = record.source
+        if source is not None:
+            self._guarded(record, lambda: source.receive_error(record.session, hresult, message))
+
+    def _source_error(self, record: SessionRecord) -> str:
+        source = record.source
+        if source is None:
+            return ""
+        return self._guarded(record, lambda: source.last_error(record.session)) or ""
 
     def _discard(self, record: SessionRecord) -> None:
         if record.source is not None:

@@ -36,6 +36,7 @@ class SessionRecord:
     last_error: str = ""
     open_company_file: str = ""
     requests_sent: int = 0
+    awaiting_answer: bool = False
     responses_received: int = 0
     finished: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)

@@ -2,7 +2,8 @@
 
 Users are configured in one string, suitable for an environment variable::
 
-    QBSYNC_QBWC_USERS='alice:acme:scrypt.16384.8.1.<salt hex>.<hash hex>;bob:globex:<hash>:C:\\QB\\Globex.qbw'
+    QBSYNC_QBWC_USERS='alice:acme:scrypt.16384.8.1.<salt hex>.<key hex>;
+                       bob:globex:scrypt.16384.8.1.<salt hex>.<key hex>:C:\\QB\\Globex.qbw'
 
 Entries are separated by ";" (or newlines); fields by ":" in the order
 ``username:company_id:password_hash[:company_file]``. The company file is the last field,

@@ -49,7 +49,8 @@ def check_text(
     if len(value) > limit:
         raise fail(
             request,
-            f"{field} {shown(value)} is {len(value)} characters; QuickBooks allows {limit}: {advice}",
+            f"{field} {shown(value)} is {len(value)} characters; "
+            f"QuickBooks allows {limit}: {advice}",
         )
 
 

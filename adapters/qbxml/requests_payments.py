@@ -126,9 +126,7 @@ class ReceivePaymentAdd:
             self.payment_method.check(rq, "payment method", limits.SIMPLE_REF_FULL_NAME)
         check_text(rq, "memo", self.memo, limits.MEMO, "shorten the memo")
         if self.deposit_to_account is not None:
-            self.deposit_to_account.check(
-                rq, "deposit-to account", limits.ACCOUNT_REF_FULL_NAME
-            )
+            self.deposit_to_account.check(rq, "deposit-to account", limits.ACCOUNT_REF_FULL_NAME)
         if not self.applied_to and not self.total_amount:
             raise fail(rq, "an unapplied payment needs a TotalAmount above 0")
         _check_applications(rq, self.applied_to, self.total_amount)

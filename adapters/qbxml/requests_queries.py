@@ -98,16 +98,16 @@ class _ListQuery(_Paged):
                 rq, "FullName", full_name, self.full_name_limit, "no entry can have this name"
             )
         if self.active_status is not None and self.active_status not in _ACTIVE_STATUSES:
-            raise fail(
-                rq, f"ActiveStatus {self.active_status!r} must be one of {_ACTIVE_STATUSES}"
-            )
+            raise fail(rq, f"ActiveStatus {self.active_status!r} must be one of {_ACTIVE_STATUSES}")
         self._check_paging(rq, bool(self.list_ids or self.full_names))
 
     def to_xml(self) -> etree._Element:
         request = self._request_element(self.request_tag)
         add_texts(request, "ListID", self.list_ids)
         add_texts(request, "FullName", self.full_names)
-        add_text(request, "MaxReturned", None if self.max_returned is None else str(self.max_returned))
+        add_text(
+            request, "MaxReturned", None if self.max_returned is None else str(self.max_returned)
+        )
         add_text(request, "ActiveStatus", self.active_status)
         return request
 
@@ -198,7 +198,9 @@ class _TxnQuery(_Paged):
         request = self._request_element(self.request_tag)
         add_texts(request, "TxnID", self.txn_ids)
         add_texts(request, "RefNumber", self.ref_numbers)
-        add_text(request, "MaxReturned", None if self.max_returned is None else str(self.max_returned))
+        add_text(
+            request, "MaxReturned", None if self.max_returned is None else str(self.max_returned)
+        )
         if self.from_txn_date is not None or self.to_txn_date is not None:
             dates = etree.SubElement(request, "TxnDateRangeFilter")
             add_date(dates, "FromTxnDate", self.from_txn_date)

@@ -1,0 +1,58 @@
+"""Every qbXML request this project sends, and the builder of the message that carries them.
+
+The request types live in small modules by kind; import them from here.
+"""
+
+from __future__ import annotations
+
+from adapters.qbxml.envelope import OnError, QbRequest, build_message
+from adapters.qbxml.errors import QbxmlFieldError
+from adapters.qbxml.requests_lists import CustomerAdd
+from adapters.qbxml.requests_payments import (
+    AppliedToTxn,
+    ReceivePaymentAdd,
+    ReceivePaymentMod,
+    SetCredit,
+)
+from adapters.qbxml.requests_queries import (
+    AccountQuery,
+    ActiveStatus,
+    CustomerQuery,
+    InvoiceQuery,
+    ItemQuery,
+    IteratorStep,
+    PaymentMethodQuery,
+    ReceivePaymentQuery,
+    SalesTaxCodeQuery,
+    TermsQuery,
+)
+from adapters.qbxml.requests_txns import CreditMemoAdd, InvoiceAdd, SalesLineAdd, TxnVoid
+from adapters.qbxml.values import Address, QbRef
+
+__all__ = [
+    "AccountQuery",
+    "ActiveStatus",
+    "Address",
+    "AppliedToTxn",
+    "CreditMemoAdd",
+    "CustomerAdd",
+    "CustomerQuery",
+    "InvoiceAdd",
+    "InvoiceQuery",
+    "ItemQuery",
+    "IteratorStep",
+    "OnError",
+    "PaymentMethodQuery",
+    "QbRef",
+    "QbRequest",
+    "QbxmlFieldError",
+    "ReceivePaymentAdd",
+    "ReceivePaymentMod",
+    "ReceivePaymentQuery",
+    "SalesLineAdd",
+    "SalesTaxCodeQuery",
+    "SetCredit",
+    "TermsQuery",
+    "TxnVoid",
+    "build_message",
+]

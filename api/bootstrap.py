@@ -1,0 +1,43 @@
+"""The composition root: the one place that builds everything, from settings, on demand."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+
+from adapters.ledger.application import Ledger
+from adapters.settings import Settings
+
+
+@dataclass
+class Container:
+    """Everything the API, the CLI and the workers use, built once per process."""
+
+    settings: Settings
+    ledger: Ledger
+    api_token: str
+    token_was_generated: bool = False
+    extras: dict[str, object] = field(default_factory=dict)
+
+    def close(self) -> None:
+        self.ledger.close()
+
+
+def bootstrap(settings: Settings | None = None) -> Container:
+    settings = settings or Settings()
+    ledger = Ledger(env=settings.eventsourcing_env())
+    token, generated = _api_token(settings)
+    return Container(
+        settings=settings, ledger=ledger, api_token=token, token_was_generated=generated
+    )
+
+
+def _api_token(settings: Settings) -> tuple[str, bool]:
+    if settings.api_token:
+        return settings.api_token, False
+    if settings.is_production:
+        raise RuntimeError(
+            "QBSYNC_API_TOKEN is required when QBSYNC_ENVIRONMENT=production: set a long random "
+            "bearer token for the API's write routes"
+        )
+    return secrets.token_urlsafe(24), True
