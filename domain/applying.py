@@ -104,7 +104,7 @@ def _manual_action_if_imported(
     return ManualAction(
         subject=record.label,
         action=action,
-        occurrence=1,
+        occurrence=record.version,  # unique per record: a second equal write-off gets its own
         qb_txn_id=record.qb_txn_id,
         instructions=(
             f"{action} {record.label} in QuickBooks (TxnID {record.qb_txn_id}){why}: QuickBooks "

@@ -121,6 +121,7 @@ class Invoice(QuickBooksTransaction):
 
     def edit_lines(self, lines: Sequence[Line]) -> None:
         self._require_draft("edit the lines of")
+        self.require_not_in_quickbooks("edit the lines of")
         checked = validated_lines(lines, f"invoice {self.number}")
         new_total = lines_total(checked)
         if new_total < self.applied_total:

@@ -58,7 +58,10 @@ def validated_lines(lines: Sequence[Line], record: str) -> tuple[Line, ...]:
     if not lines:
         raise InvalidLines(f"{record} needs at least one line")
     checked = tuple(make_line(ln.item, ln.description, ln.quantity, ln.rate) for ln in lines)
-    amount = lines_total(checked)
+    try:
+        amount = lines_total(checked)
+    except InvalidOperation as error:
+        raise InvalidAmount(f"{record} total is too large") from error
     if amount <= ZERO:
         raise InvalidAmount(f"{record} total must be greater than zero, got {amount}")
     return checked

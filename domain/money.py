@@ -21,9 +21,13 @@ def money(value: Decimal | int | str, *, what: str = "amount") -> Decimal:
         raise InvalidAmount(f"{what} {value!r} is not a number") from error
     if not amount.is_finite():
         raise InvalidAmount(f"{what} {value!r} is not a finite number")
-    if amount != amount.quantize(CENT):
+    try:
+        cents = amount.quantize(CENT)
+    except InvalidOperation as error:
+        raise InvalidAmount(f"{what} {amount} is too large") from error
+    if amount != cents:
         raise InvalidAmount(f"{what} {amount} has more than two decimal places")
-    return amount.quantize(CENT)
+    return cents
 
 
 def positive_money(value: Decimal | int | str, *, what: str = "amount") -> Decimal:

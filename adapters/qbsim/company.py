@@ -54,10 +54,6 @@ class Sequences:
     next_credit_memo_ref: int = 5001
 
 
-def _transient() -> object:
-    return field(default=None, metadata={"persist": False}, compare=False, repr=False)
-
-
 @dataclass(kw_only=True)
 class Company:
     company_name: str

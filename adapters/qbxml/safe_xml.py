@@ -15,6 +15,9 @@ MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
 
 _DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_ENCODING_IN_XML_DECLARATION = re.compile(
+    r"\A(\ufeff?\s*<\?xml[^>]*?)\s+encoding\s*=\s*(['\"])[^'\"]*\2", re.IGNORECASE
+)
 
 
 class UnsafeXmlError(ValueError):
@@ -38,7 +41,7 @@ def parse_untrusted(
     document: bytes | str, *, max_bytes: int = MAX_DOCUMENT_BYTES, max_depth: int = MAX_DEPTH
 ) -> etree._Element:
     """Parse `document` from outside and return its root element, or raise UnsafeXmlError."""
-    raw = document.encode("utf-8") if isinstance(document, str) else document
+    raw = _as_bytes(document)
     if len(raw) > max_bytes:
         raise UnsafeXmlError(
             f"XML document of {len(raw)} bytes refused: the limit is {max_bytes} bytes"
@@ -47,10 +50,23 @@ def parse_untrusted(
         raise UnsafeXmlError("XML document refused: DTDs and entity declarations are not accepted")
     try:
         root = etree.fromstring(raw, parser=_parser())
-    except etree.XMLSyntaxError as error:
+    except (etree.XMLSyntaxError, ValueError) as error:
         raise UnsafeXmlError(f"malformed XML: {error}") from error
+    docinfo = root.getroottree().docinfo
+    if docinfo.internalDTD is not None or docinfo.system_id or docinfo.public_id:
+        # Reached only when the declaration hid from the byte scan (e.g. UTF-16 input).
+        raise UnsafeXmlError("XML document refused: DTDs and entity declarations are not accepted")
     _check_depth(root, max_depth)
     return root
+
+
+def _as_bytes(document: bytes | str) -> bytes:
+    """UTF-8 bytes; a text document loses its (now wrong) encoding declaration."""
+    if isinstance(document, bytes):
+        return document
+    if not isinstance(document, str):
+        raise UnsafeXmlError(f"XML document must be bytes or str, not {type(document).__name__}")
+    return _ENCODING_IN_XML_DECLARATION.sub(r"\1", document, count=1).encode("utf-8")
 
 
 def _check_depth(root: etree._Element, max_depth: int) -> None:

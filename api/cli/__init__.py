@@ -4,8 +4,25 @@ from __future__ import annotations
 
 import typer
 
-app = typer.Typer(help="qbsync: an event-sourced ledger synchronised into QuickBooks Desktop.")
+app = typer.Typer(
+    help="qbsync: an event-sourced ledger synchronised into QuickBooks Desktop.",
+    no_args_is_help=True,
+)
+
+
+@app.callback()
+def _settings_from_environment() -> None:
+    """Settings come from QBSYNC_* environment variables (see the README)."""
 
 
 def main() -> None:
     app()
+
+
+def _register_commands() -> None:
+    from api.cli import demo
+
+    demo.register(app)
+
+
+_register_commands()

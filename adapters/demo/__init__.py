@@ -1,0 +1,1 @@
+"""The demo company's working day, recorded through the ledger's own commands."""

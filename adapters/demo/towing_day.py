@@ -1,0 +1,119 @@
+"""A realistic day at a towing and impound company, recorded through the Ledger.
+
+Each call records a new day (numbers derive from the date), so the demo can run again and
+again on the same data directory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from adapters.ledger.application import Ledger
+from domain.errors import UnknownRecord
+from domain.lines import Line, make_line
+
+FIRST_DAY = date(2026, 3, 2)
+
+CUSTOMERS: tuple[tuple[str, str], ...] = (
+    ("ACME", "Acme Logistics"),
+    ("BAYSIDE", "Bayside Auto Repair"),
+    ("RIVERTON", "City of Riverton"),
+    ("WHITFIELD", "Dana Whitfield"),
+    ("NORTHGATE", "Northgate Apartments"),
+)
+
+
+@dataclass
+class RecordedDay:
+    day: date
+    invoices: list[str] = field(default_factory=list)
+    payments: list[str] = field(default_factory=list)
+    credit_memos: list[str] = field(default_factory=list)
+
+
+def _tow(miles: str) -> list[Line]:
+    return [
+        make_line("Towing", "Light-duty tow, hook-up", "1", "125.00"),
+        make_line("Mileage", "Loaded miles", miles, "4.50"),
+    ]
+
+
+def _storage(days: int) -> list[Line]:
+    return [make_line("Storage", "Impound storage, per day", str(days), "35.00")]
+
+
+def next_free_day(ledger: Ledger) -> date:
+    day = FIRST_DAY
+    while _day_recorded(ledger, day):
+        day += timedelta(days=1)
+    return day
+
+
+def _day_recorded(ledger: Ledger, day: date) -> bool:
+    try:
+        ledger.invoice(f"{_job_base(day)}1-1")
+    except UnknownRecord:
+        return False
+    return True
+
+
+def _job_base(day: date) -> str:
+    return day.strftime("%y%m%d")
+
+
+def ensure_customers(ledger: Ledger) -> None:
+    for code, name in CUSTOMERS:
+        try:
+            ledger.customer(code)
+        except UnknownRecord:
+            ledger.register_customer(code, name)
+
+
+def record_day(ledger: Ledger, day: date | None = None) -> RecordedDay:
+    """Record one working day: split jobs, job and account payments, credit memos."""
+    ensure_customers(ledger)
+    day = day or next_free_day(ledger)
+    base = _job_base(day)
+    recorded = RecordedDay(day)
+
+    def invoice(number: str, customer: str, lines: list[Line], finalize: bool = True) -> None:
+        ledger.create_invoice(number, customer, day, lines)
+        if finalize:
+            ledger.finalize_invoice(number)
+        recorded.invoices.append(number)
+
+    # Job 1: Acme's truck towed, then stored two days: a split job, paid by card at the yard.
+    invoice(f"{base}1-1", "ACME", _tow("12"))
+    invoice(f"{base}1-2", "ACME", _storage(2))
+    ledger.record_job_payment(f"{base}-P1", f"{base}1-1", "179.00", day, method="Visa")
+    recorded.payments.append(f"{base}-P1")
+
+    # Job 2: Bayside's customer car, one invoice, paid later on account with a check.
+    invoice(f"{base}2-1", "BAYSIDE", _tow("8"))
+    ledger.record_account_payment(f"{base}-P2", "BAYSIDE", "200.00", day, method="Check")
+    ledger.apply_payment(f"{base}-P2", f"{base}2-1", "161.00")
+    recorded.payments.append(f"{base}-P2")
+
+    # Job 3: a city fleet tow with a goodwill credit for a late arrival, then paid by ACH.
+    invoice(f"{base}3-1", "RIVERTON", _tow("20"))
+    ledger.create_credit_memo(
+        f"CM-{base}3", "RIVERTON", day, [make_line("Towing", "Late arrival credit", "1", "25.00")]
+    )
+    ledger.apply_credit_memo(f"CM-{base}3", f"{base}3-1", "25.00")
+    ledger.finish_credit_memo(f"CM-{base}3")
+    recorded.credit_memos.append(f"CM-{base}3")
+    ledger.record_account_payment(f"{base}-P3", "RIVERTON", "190.00", day, method="ACH")
+    ledger.apply_payment(f"{base}-P3", f"{base}3-1", "190.00")
+    ledger.finish_payment(f"{base}-P3")
+    recorded.payments.append(f"{base}-P3")
+
+    # Job 4: a private motorist; paid cash for the first part, the impound part still open.
+    invoice(f"{base}4-1", "WHITFIELD", _tow("5"))
+    invoice(f"{base}4-2", "WHITFIELD", _storage(3))
+    ledger.record_job_payment(f"{base}-P4", f"{base}4-1", "147.50", day, method="Cash")
+    recorded.payments.append(f"{base}-P4")
+
+    # Job 5: an apartment-complex impound still being reviewed by the office (draft).
+    invoice(f"{base}5-1", "NORTHGATE", _tow("3") + _storage(1), finalize=False)
+    return recorded

@@ -1,0 +1,22 @@
+"""The Web Connector endpoint alone in a FastAPI app, for tests and local trials."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from adapters.qbwc.qwc import QwcSettings
+from adapters.qbwc.service import WebConnectorService
+from api.qbwc.router import create_qbwc_router
+
+
+def create_qbwc_test_app(
+    service: WebConnectorService,
+    *,
+    public_url: str | None = None,
+    qwc_settings: QwcSettings | None = None,
+) -> FastAPI:
+    app = FastAPI(title="qbsync Web Connector endpoint")
+    app.include_router(
+        create_qbwc_router(service, public_url=public_url, qwc_settings=qwc_settings)
+    )
+    return app
