@@ -33,3 +33,16 @@ def manual_action_id(subject: str, action: str, occurrence: int = 1) -> UUID:
 
 def company_id() -> UUID:
     return _key_id("company", "settings")
+
+
+def list_entry_id(list_kind: str, list_id: str) -> UUID:
+    return _key_id(f"qb-{list_kind}", list_id)
+
+
+def customer_link_id(list_id: str) -> UUID:
+    """The index entry that says which ledger customer holds a QuickBooks ListID."""
+    return _key_id("customer-link", list_id)
+
+
+def import_run_id(run_id: str) -> UUID:
+    return _key_id("import-run", run_id)
