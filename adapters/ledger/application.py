@@ -29,7 +29,11 @@ from domain.policy import PolicyLevel
 
 T = TypeVar("T")
 
-_active_unit: ContextVar[UnitOfWork | None] = ContextVar("qbsync_active_unit", default=None)
+# The bulk unit of work open in this context, per Ledger instance (keyed by id(ledger)): a
+# second Ledger on the same store must not join another instance's transaction.
+_active_units: ContextVar[dict[int, UnitOfWork] | None] = ContextVar(
+    "qbsync_active_units", default=None
+)
 
 
 class Ledger(Application[UUID]):
@@ -47,18 +51,18 @@ class Ledger(Application[UUID]):
     def bulk(self) -> Iterator[UnitOfWork]:
         """Run many commands and save them all in one transaction when the block ends."""
         unit = UnitOfWork(self)
-        token = _active_unit.set(unit)
+        token = _active_units.set({**(_active_units.get() or {}), id(self): unit})
         try:
             yield unit
         except BaseException:
             unit.discard()
             raise
         finally:
-            _active_unit.reset(token)
+            _active_units.reset(token)
         unit.commit()
 
     def _run(self, command: Callable[[UnitOfWork], T]) -> T:
-        active = _active_unit.get()
+        active = (_active_units.get() or {}).get(id(self))
         if active is not None:
             return command(active)
         unit = UnitOfWork(self)

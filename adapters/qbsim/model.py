@@ -22,8 +22,7 @@ def to_money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def derived(default: Decimal = ZERO) -> Any:
-    return field(default=default, metadata={"persist": False})
+DERIVED: dict[str, Any] = {"persist": False}
 
 
 class ItemKind(StrEnum):
@@ -66,8 +65,8 @@ class Customer(ListRecord):
     terms_id: str | None = None
     sales_tax_code_id: str | None = None
     preferred_payment_method_id: str | None = None
-    balance: Decimal = derived()
-    total_balance: Decimal = derived()
+    balance: Decimal = field(default=ZERO, metadata=DERIVED)
+    total_balance: Decimal = field(default=ZERO, metadata=DERIVED)
 
     @property
     def full_name(self) -> str:
@@ -165,7 +164,7 @@ class SalesTxn(TxnRecord):
 
 @dataclass(kw_only=True)
 class Invoice(SalesTxn):
-    applied_amount: Decimal = derived()
+    applied_amount: Decimal = field(default=ZERO, metadata=DERIVED)
 
     @property
     def balance_remaining(self) -> Decimal:
@@ -178,7 +177,7 @@ class Invoice(SalesTxn):
 
 @dataclass(kw_only=True)
 class CreditMemo(SalesTxn):
-    used_amount: Decimal = derived()
+    used_amount: Decimal = field(default=ZERO, metadata=DERIVED)
 
     @property
     def credit_remaining(self) -> Decimal:

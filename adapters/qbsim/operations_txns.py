@@ -37,7 +37,6 @@ from adapters.qbsim.status import (
 SALES_REF_NUMBER_LIMIT = 11
 PAYMENT_REF_NUMBER_LIMIT = 20
 MEMO_LIMIT = 4095
-VOIDABLE_KINDS = ("Invoice", "CreditMemo", "ReceivePayment")
 
 
 @dataclass(frozen=True)
@@ -138,9 +137,9 @@ def _build_lines(company: Company, inputs: list[LineInput]) -> list[SalesLine]:
             SalesLine(
                 line_id="",
                 item_id=None if item is None else item.list_id,
-                description=line.description if line.description is not None else (
-                    item.description if item else None
-                ),
+                description=line.description
+                if line.description is not None
+                else (item.description if item else None),
                 quantity=line.quantity,
                 rate=rate,
                 amount=amount,
@@ -444,9 +443,7 @@ def modify_payment(company: Company, changes: PaymentChanges) -> ReceivePayment:
     else:
         applications = []
     total = (
-        to_money(changes.total_amount)
-        if changes.total_amount is not None
-        else payment.total_amount
+        to_money(changes.total_amount) if changes.total_amount is not None else payment.total_amount
     )
     _check_covered(total, applications)
     ar_account = company.resolve_optional(company.accounts, changes.ar_account, "account")
@@ -543,29 +540,38 @@ def _zero_lines(lines: list[SalesLine]) -> None:
         line.quantity = None if line.quantity is None else Decimal("0")
 
 
-def void_txn(company: Company, void_type: str, txn_id: str) -> TxnRecord:
-    """Voiding keeps the transaction with zero amounts and "VOID:" in front of its memo."""
-    tables: dict[str, dict[str, Invoice] | dict[str, CreditMemo] | dict[str, ReceivePayment]] = {
-        "Invoice": company.invoices,
-        "CreditMemo": company.credit_memos,
-        "ReceivePayment": company.payments,
-    }
-    table = tables.get(void_type)
-    txn = None if table is None else table.get(txn_id)
+def void_txn(company: Company, void_type: str, txn_id: str) -> Invoice | CreditMemo:
+    """Voiding keeps the transaction with zero amounts and "VOID:" in front of its memo.
+
+    qbXML 13 voids invoices and credit memos; a received payment is deleted instead.
+    """
+    txn: Invoice | CreditMemo | None
+    if void_type == "Invoice":
+        txn = company.invoices.get(txn_id)
+    elif void_type == "CreditMemo":
+        txn = company.credit_memos.get(txn_id)
+    else:
+        txn = None
     if txn is None:
         raise object_not_found(txn_id)
     if txn.is_voided:
         return txn
     if isinstance(txn, Invoice):
         _void_invoice(company, txn)
-    elif isinstance(txn, CreditMemo):
-        _void_credit_memo(company, txn)
     else:
-        apply_allocations(company, txn, -1)
-        txn.applications = []
-        adjust_customer_balance(company, txn.customer_id, txn.total_amount)
-        txn.total_amount = ZERO
+        _void_credit_memo(company, txn)
     txn.is_voided = True
     txn.memo = _void_memo(txn.memo)
     company.touch(txn)
     return txn
+
+
+def delete_payment(company: Company, txn_id: str) -> ReceivePayment:
+    """TxnDel of a ReceivePayment: its applications come off the invoices and credit memos."""
+    payment = company.payments.get(txn_id)
+    if payment is None:
+        raise object_not_found(txn_id)
+    apply_allocations(company, payment, -1)
+    adjust_customer_balance(company, payment.customer_id, payment.total_amount)
+    del company.payments[txn_id]
+    return payment

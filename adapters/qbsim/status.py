@@ -39,9 +39,7 @@ class Status:
 
 
 STATUS_OK = Status(OK, "Status OK")
-STATUS_NO_MATCH = Status(
-    NO_MATCH, "A query request did not find a matching object in QuickBooks"
-)
+STATUS_NO_MATCH = Status(NO_MATCH, "A query request did not find a matching object in QuickBooks")
 STATUS_NOT_PROCESSED = Status(
     NOT_PROCESSED,
     "The request has not been processed: an earlier request in the message failed.",

@@ -4,7 +4,8 @@ It makes the calls the real QBWC makes, in its order: serverVersion, clientVersi
 authenticate, then sendRequestXML → QuickBooks → receiveResponseXML until 100 percent or an
 error (then getLastError), and closeConnection. "QuickBooks" is any callable taking a qbXML
 request and returning the qbXML answer (e.g. a simulator's `handle`). When it raises, the
-HRESULT and message go back through receiveResponseXML, as QBWC does.
+HRESULT and message go back through receiveResponseXML, as QBWC does: a
+`QuickBooksBackendError`'s, any exception's string `hresult` attribute, else 0x80040402.
 """
 
 from __future__ import annotations
@@ -204,8 +205,10 @@ class WebConnectorEmulator:
             report.errors.append(f"QuickBooks {error.hresult}: {error.message}")
             arguments.update(response="", hresult=error.hresult, message=error.message)
         except Exception as error:  # QBWC reports any QuickBooks failure, whatever it is
-            report.errors.append(f"QuickBooks {UNEXPECTED_ERROR_HRESULT}: {error}")
-            arguments.update(response="", hresult=UNEXPECTED_ERROR_HRESULT, message=str(error))
+            hresult = getattr(error, "hresult", None)
+            hresult = hresult if isinstance(hresult, str) and hresult else UNEXPECTED_ERROR_HRESULT
+            report.errors.append(f"QuickBooks {hresult}: {error}")
+            arguments.update(response="", hresult=hresult, message=str(error))
         answer = self._call(client, "receiveResponseXML", arguments)
         if not isinstance(answer, int):
             raise SoapFaultError("receiveResponseXML did not return an integer", "Server")

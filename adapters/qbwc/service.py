@@ -336,9 +336,11 @@ class WebConnectorService:
         return self._guarded(record, lambda: source.last_error(record.session)) or ""
 
     def _discard(self, record: SessionRecord) -> None:
-        if record.source is not None:
-            source = record.source
-            self._guarded(record, lambda: source.close(record.session))
+        """Tell the source its session ended, once any call still running on it is over."""
+        source = record.source
+        if source is not None:
+            with record.lock:
+                self._guarded(record, lambda: source.close(record.session))
 
     @staticmethod
     def _closing_status(record: SessionRecord) -> str:

@@ -39,7 +39,7 @@ class SessionRecord:
     awaiting_answer: bool = False
     responses_received: int = 0
     finished: bool = False
-    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
 
 DiscardHook = Callable[[SessionRecord], None]
@@ -72,6 +72,7 @@ class SessionStore:
             company_id=user.company_id,
             company_file=user.company_file,
         )
+        source = source_for(session)
         with self._lock:
             now = self._clock()
             discarded = [
@@ -79,11 +80,10 @@ class SessionStore:
                 for ticket, record in list(self._records.items())
                 if self._is_expired(record, now) or record.session.company_id == user.company_id
             ]
-        for record in discarded:
-            on_discard(record)
-        record = SessionRecord(session=session, source=source_for(session), last_seen=now)
-        with self._lock:
+            record = SessionRecord(session=session, source=source, last_seen=now)
             self._records[session.ticket] = record
+        for old in discarded:
+            on_discard(old)
         return record
 
     @contextmanager

@@ -118,20 +118,26 @@ def _check_decimal(
         )
     if not value.is_finite():
         raise fail(request, f"{field} {value} is not a finite number: pass a real amount")
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)  # finite decimals have an int exponent
-    if -exponent > places and value != value.quantize(Decimal(1).scaleb(-places)):
+    if value != 0 and value.adjusted() >= integer_digits:
         raise fail(
             request,
-            f"{field} {value} has {-exponent} decimal places; QuickBooks allows {places}: "
-            f"round it to {places} places before sending",
+            f"{field} {shown(value)} has more than {integer_digits} digits before the decimal "
+            f"point; QuickBooks allows {integer_digits}: split the amount or check the data",
         )
-    if len(str(int(abs(value)))) > integer_digits:
+    if _decimal_places(value) > places:
         raise fail(
             request,
-            f"{field} {value} has more than {integer_digits} digits before the decimal point; "
-            f"QuickBooks allows {integer_digits}: split the amount or check the data",
+            f"{field} {value} has {_decimal_places(value)} decimal places; QuickBooks allows "
+            f"{places}: round it to {places} places before sending",
         )
+
+
+def _decimal_places(value: Decimal) -> int:
+    """Significant decimal places, ignoring trailing zeros (exact: no rounding context)."""
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # only NaN and Infinity have a str exponent
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(exponent + trailing_zeros))
 
 
 def check_positive_int(request: str, field: str, value: int | None) -> None:

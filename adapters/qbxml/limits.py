@@ -36,6 +36,8 @@ LIST_ID = 36
 TXN_ID = 36
 EDIT_SEQUENCE = 16
 REQUEST_ID = 50
+ITERATOR_ID = 64
+"""QuickBooks hands out braced GUIDs (38 characters); anything longer did not come from it."""
 MESSAGE_SET_ID = 23
 """newMessageSetID: the schema says STRTYPE; the SDK reference allows 23 characters."""
 

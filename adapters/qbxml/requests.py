@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from adapters.qbxml.envelope import OnError, QbRequest, build_message
 from adapters.qbxml.errors import QbxmlFieldError
+from adapters.qbxml.query_paging import IteratorStep
 from adapters.qbxml.requests_lists import CustomerAdd
 from adapters.qbxml.requests_payments import (
     AppliedToTxn,
@@ -20,7 +21,6 @@ from adapters.qbxml.requests_queries import (
     CustomerQuery,
     InvoiceQuery,
     ItemQuery,
-    IteratorStep,
     PaymentMethodQuery,
     ReceivePaymentQuery,
     SalesTaxCodeQuery,

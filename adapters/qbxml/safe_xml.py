@@ -7,6 +7,7 @@ anything from them.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from lxml import etree
@@ -15,6 +16,13 @@ MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
 
 _DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_DECLARATION_IN_TEXT = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_WIDE_ENCODINGS_BY_BOM = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _ENCODING_IN_XML_DECLARATION = re.compile(
     r"\A(\ufeff?\s*<\?xml[^>]*?)\s+encoding\s*=\s*(['\"])[^'\"]*\2", re.IGNORECASE
 )
@@ -46,18 +54,28 @@ def parse_untrusted(
         raise UnsafeXmlError(
             f"XML document of {len(raw)} bytes refused: the limit is {max_bytes} bytes"
         )
-    if _DECLARATION.search(raw):
+    if _declares_dtd(raw):
         raise UnsafeXmlError("XML document refused: DTDs and entity declarations are not accepted")
     try:
         root = etree.fromstring(raw, parser=_parser())
     except (etree.XMLSyntaxError, ValueError) as error:
         raise UnsafeXmlError(f"malformed XML: {error}") from error
     docinfo = root.getroottree().docinfo
-    if docinfo.internalDTD is not None or docinfo.system_id or docinfo.public_id:
-        # Reached only when the declaration hid from the byte scan (e.g. UTF-16 input).
+    if docinfo.internalDTD is not None or bool(getattr(docinfo, "doctype", None)):
+        # Last line of defence: a DTD in an encoding the scan above does not decode.
         raise UnsafeXmlError("XML document refused: DTDs and entity declarations are not accepted")
     _check_depth(root, max_depth)
     return root
+
+
+def _declares_dtd(raw: bytes) -> bool:
+    """Scan for a DTD in the bytes as written, and again decoded if they are UTF-16/32."""
+    if _DECLARATION.search(raw):
+        return True
+    for bom, encoding in _WIDE_ENCODINGS_BY_BOM:
+        if raw.startswith(bom):
+            return bool(_DECLARATION_IN_TEXT.search(raw.decode(encoding, errors="replace")))
+    return False
 
 
 def _as_bytes(document: bytes | str) -> bytes:

@@ -24,5 +24,9 @@ def _register_commands() -> None:
 
     demo.register(app)
 
+    from api.cli import serve
+
+    serve.register(app)
+
 
 _register_commands()

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import PlainTextResponse
@@ -62,6 +63,11 @@ async def _read_body(request: Request, limit: int) -> bytes | None:
             return None
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _file_name(username: str) -> str:
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", username).strip(".") or "qbsync"
+    return f"{safe}.qwc"
 
 
 def _wants_wsdl(request: Request) -> bool:
@@ -140,7 +146,7 @@ def create_qbwc_router(
         return Response(
             document,
             media_type="application/xml",
-            headers={"Content-Disposition": f'attachment; filename="{user.username}.qwc"'},
+            headers={"Content-Disposition": f'attachment; filename="{_file_name(user.username)}"'},
         )
 
     @router.get("/support", name=_SUPPORT_ROUTE)

@@ -5,3 +5,23 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 ROUTERS: list[APIRouter] = []
+
+from api.routes import (  # noqa: E402  (the ledger's routers)
+    company,
+    credit_memos,
+    customers,
+    health,
+    invoices,
+    manual_actions,
+    payments,
+)
+
+ROUTERS += [
+    health.router,
+    company.router,
+    customers.router,
+    invoices.router,
+    payments.router,
+    credit_memos.router,
+    manual_actions.router,
+]

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from typing import TypeVar
 from uuid import UUID
 
 from pydantic import BaseModel, Field, JsonValue
@@ -62,3 +63,11 @@ def plain(value: object) -> JsonValue:
     if isinstance(value, list | tuple | set | frozenset):
         return [plain(item) for item in value]
     return str(value)
+
+
+Detail = TypeVar("Detail", bound=BaseModel)
+
+
+def with_history(model: type[Detail], state: BaseModel, history: list[HistoryEntry]) -> Detail:
+    """`state` and its `history` as one `model` (a subclass of the state's model)."""
+    return model.model_validate({**dict(state), "history": history})

@@ -47,7 +47,7 @@ AmountIn = Annotated[
 
 DecimalIn = Annotated[
     str,
-    Field(description="A decimal string, e.g. \"1.5\" (at most five places)", examples=["1"]),
+    Field(description='A decimal string, e.g. "1.5" (at most five places)', examples=["1"]),
 ]
 
 ReasonText = Annotated[str, Field(description="Why; kept in the event history", max_length=500)]

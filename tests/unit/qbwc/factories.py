@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
+
+import zeep
+from zeep.transports import Transport
 
 from adapters.qbwc.ports import ScriptedWorkSource, WorkSourceRegistry
 from adapters.qbwc.service import WebConnectorService
@@ -35,6 +39,12 @@ EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
   <ticket>&xxe;</ticket>
  </getLastError></soap:Body>
 </soap:Envelope>"""
+
+
+def zeep_client(wsdl: str) -> Any:
+    """A zeep client (zeep has no type hints, hence Any)."""
+    transport = Transport(timeout=10, operation_timeout=10)  # type: ignore[no-untyped-call]
+    return zeep.Client(wsdl, transport=transport)  # type: ignore[no-untyped-call]
 
 
 def cheap_hash(password: str) -> str:

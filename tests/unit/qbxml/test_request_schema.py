@@ -16,6 +16,7 @@ from adapters.qbxml.requests import (
     ItemQuery,
     PaymentMethodQuery,
     QbRef,
+    QbRequest,
     ReceivePaymentQuery,
     SalesTaxCodeQuery,
     TermsQuery,
@@ -171,6 +172,8 @@ def test_list_query_iterator_start_and_continue_validate(
     assert next_element.get("iterator") == "Continue"
     assert next_element.get("iteratorID") == "{0B4F0C3E-7C1A-4C59-8E1C-2D7C5A0F9B11}"
     assert next_element.findtext("MaxReturned") == "100"
+    stop = kind(iterator="Stop", iterator_id="{0B4F0C3E-7C1A-4C59-8E1C-2D7C5A0F9B11}")
+    assert validate_one(qbxml_schema, stop).get("iterator") == "Stop"
 
 
 @pytest.mark.parametrize(
@@ -217,7 +220,7 @@ def test_invoice_query_filter_follows_schema_order(qbxml_schema: etree.XMLSchema
 
 
 def test_one_message_carries_every_request_type(qbxml_schema: etree.XMLSchema) -> None:
-    requests = [
+    requests: list[QbRequest] = [
         samples.full_customer(),
         samples.full_invoice(),
         samples.full_credit_memo(),

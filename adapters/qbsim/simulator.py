@@ -1,0 +1,203 @@
+"""QuickBooksSimulator: takes a whole qbXML request message, answers the qbXML response message.
+
+    sim = QuickBooksSimulator.open("var/qbsim-company.json")
+    response_xml = sim.handle(request_xml)
+
+Requests run in order. Under onError="stopOnError" (and "rollbackOnError", which QuickBooks
+Desktop treats the same way here) every request after one that failed with an error is answered
+3231 and not processed; under "continueOnError" all are processed. A failed request changes
+nothing. With a `schema` the whole message is first validated, as QuickBooks does: an invalid
+one (wrong element order, say) is refused with RequestRejected and nothing runs.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+from lxml import etree
+
+from adapters.qbsim.company import Clock, Company, system_clock
+from adapters.qbsim.demo_company import demo_company
+from adapters.qbsim.faults import Faults, ResponseLost
+from adapters.qbsim.handlers_lists import LIST_HANDLERS
+from adapters.qbsim.handlers_queries import QUERY_HANDLERS
+from adapters.qbsim.handlers_txns import TXN_HANDLERS
+from adapters.qbsim.handling import Handler, Outcome
+from adapters.qbsim.responses import Element, response_document, response_element
+from adapters.qbsim.status import (
+    STALE_EDIT_SEQUENCE,
+    STATUS_NOT_PROCESSED,
+    UNSUPPORTED_REQUEST,
+    QbError,
+    Status,
+)
+from adapters.qbsim.store import load_company, save_company
+from adapters.qbxml.safe_xml import UnsafeXmlError, parse_untrusted
+
+HANDLERS: dict[str, Handler] = {**LIST_HANDLERS, **TXN_HANDLERS, **QUERY_HANDLERS}
+XML_PARSE_ERROR = "0x80040400"
+HIGHEST_QBXML_VERSION = (13, 0)
+_VERSION = re.compile(r'version\s*=\s*"(\d+)\.(\d+)"')
+_LOCK_MESSAGES = {
+    3175: "There was an error when starting the transaction: the record is in use by another user.",
+    3180: "There was an error when saving the record: it is being modified by another user.",
+}
+
+
+class RequestRejected(Exception):
+    """QuickBooks refused the whole message before running any of it.
+
+    `hresult` is what the Web Connector would pass to receiveResponseXML.
+    """
+
+    def __init__(self, message: str, hresult: str = XML_PARSE_ERROR) -> None:
+        super().__init__(message)
+        self.hresult = hresult
+
+
+class QuickBooksSimulator:
+    def __init__(
+        self,
+        company: Company | None = None,
+        *,
+        path: Path | str | None = None,
+        schema: etree.XMLSchema | None = None,
+        faults: Faults | None = None,
+    ) -> None:
+        self.company = company if company is not None else demo_company()
+        self.path = None if path is None else Path(path)
+        self.schema = schema
+        self.faults = faults if faults is not None else Faults()
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        schema: etree.XMLSchema | None = None,
+        clock: Clock = system_clock,
+    ) -> QuickBooksSimulator:
+        """Load the company saved at `path`, or seed it with the demo company and save it."""
+        location = Path(path)
+        if location.exists():
+            company = load_company(location)
+            company.clock = clock
+            return cls(company, path=location, schema=schema)
+        simulator = cls(demo_company(clock), path=location, schema=schema)
+        simulator.save()
+        return simulator
+
+    def save(self) -> None:
+        if self.path is not None:
+            with self._lock:
+                save_company(self.company, self.path)
+
+    def handle(self, request_xml: bytes | str) -> str:
+        with self._lock:
+            messages = self._parse(request_xml)
+            on_error = messages.get("onError", "stopOnError")
+            responses: list[Element] = []
+            lost: list[str] = []
+            stopped = changed = False
+            for request in messages:
+                kind = request.tag.removesuffix("Rq")
+                if stopped:
+                    outcome = Outcome(status=STATUS_NOT_PROCESSED)
+                else:
+                    outcome, lose = self._run(kind, request)
+                    if lose:
+                        lost.append(kind)
+                    stopped = outcome.status.is_error and on_error != "continueOnError"
+                changed = changed or outcome.changed
+                responses.append(self._response(kind, request, outcome))
+            document = response_document(responses)
+            if changed:
+                self.save()
+            if lost:
+                raise ResponseLost(document, lost)
+            return document
+
+    def _parse(self, request_xml: bytes | str) -> Element:
+        try:
+            root = parse_untrusted(request_xml)
+        except UnsafeXmlError as error:
+            raise RequestRejected(str(error)) from error
+        self._check_version(root)
+        if self.schema is not None:
+            try:
+                self.schema.assertValid(root)
+            except etree.DocumentInvalid as invalid:
+                message = f"the message does not match the qbXML schema: {invalid}"
+                raise RequestRejected(message) from invalid
+        messages = root.find("QBXMLMsgsRq") if root.tag == "QBXML" else None
+        if messages is None:
+            raise RequestRejected("the message has no QBXML/QBXMLMsgsRq element")
+        return messages
+
+    @staticmethod
+    def _check_version(root: Element) -> None:
+        sibling = root.getprevious()
+        while sibling is not None:
+            if isinstance(sibling, etree._ProcessingInstruction) and sibling.target == "qbxml":
+                found = _VERSION.search(sibling.text or "")
+                if found and (int(found[1]), int(found[2])) > HIGHEST_QBXML_VERSION:
+                    raise RequestRejected(f"qbXML version {found[1]}.{found[2]} is not supported")
+            sibling = sibling.getprevious()
+
+    def _run(self, kind: str, request: Element) -> tuple[Outcome, bool]:
+        """Run one request under the armed faults; also say whether its response gets lost."""
+        plan = self.faults.plan(kind)
+        if plan.delay_seconds:
+            self.faults.sleep(plan.delay_seconds)
+        if plan.lock_code is not None:
+            return Outcome(status=Status(plan.lock_code, _LOCK_MESSAGES[plan.lock_code])), False
+        touched = False
+        if plan.make_stale:
+            touched = self._edit_behind_the_callers_back(request)
+            if not touched:
+                stale = Status(STALE_EDIT_SEQUENCE, "The provided edit sequence is out-of-date.")
+                return Outcome(status=stale), plan.lose_response
+        handler = HANDLERS.get(request.tag)
+        if handler is None:
+            unsupported = Status(
+                UNSUPPORTED_REQUEST, f"{request.tag} is not supported by the simulator."
+            )
+            return Outcome(status=unsupported, changed=touched), plan.lose_response
+        try:
+            outcome = handler(self.company, request)
+        except QbError as error:
+            outcome = Outcome(status=error.status)
+        outcome.changed = outcome.changed or touched
+        return outcome, plan.lose_response
+
+    def _edit_behind_the_callers_back(self, request: Element) -> bool:
+        """Give the object a Mod request names a new EditSequence, as another user's edit would."""
+        for path in ("./*/TxnID", "./*/ListID"):
+            found = request.find(path)
+            if found is None or not found.text:
+                continue
+            company = self.company
+            record = (
+                company.txn_by_id(found.text)
+                or company.customers.get(found.text)
+                or company.items.get(found.text)
+            )
+            if record is not None:
+                company.touch(record)
+                return True
+        return False
+
+    @staticmethod
+    def _response(kind: str, request: Element, outcome: Outcome) -> Element:
+        element = response_element(
+            f"{kind}Rs",
+            request.get("requestID"),
+            outcome.status,
+            iterator_id=outcome.iterator_id,
+            iterator_remaining=outcome.iterator_remaining,
+        )
+        element.extend(outcome.rets)
+        return element

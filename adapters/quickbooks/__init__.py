@@ -1,0 +1,1 @@
+"""Jobs that talk to QuickBooks, and the two ways to reach it (simulator, Web Connector)."""

@@ -1,0 +1,108 @@
+"""Processing events into the readiness table exactly once, with the facts cached in memory.
+
+The cache is the table's content at its tracking position. Each batch is folded into it,
+the changed rows are written with the new position in one transaction, and any failure
+drops the cache so that the next batch starts again from what the table holds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from eventsourcing.persistence import Tracking
+
+from adapters.readiness.table import POLICY_KEY, POLICY_KIND, ReadinessTable, Row
+from domain.policy import ALL_LEVELS, PolicyLevel
+from projections.readiness import documents
+from projections.readiness.facts import Facts, TxnKind, TxnRef
+from projections.readiness.folding import fold
+from projections.readiness.incremental import affected
+from projections.readiness.log import LoggedEvent
+from projections.readiness.verdicts import ReadinessRules, State, TxnReadiness
+
+
+class ReadinessModel:
+    def __init__(self, table: ReadinessTable, application_name: str) -> None:
+        self.table = table
+        self.application_name = application_name
+        self._facts: Facts | None = None
+
+    def facts(self) -> Facts:
+        """The facts at the table's tracking position (loaded on first use, then cached)."""
+        if self._facts is None:
+            self._facts = load_facts(self.table, self.application_name)
+        return self._facts
+
+    def forget(self) -> None:
+        self._facts = None
+
+    def process(self, events: Sequence[LoggedEvent]) -> None:
+        """Fold `events` and record them; events already recorded are skipped."""
+        facts = self.facts()
+        expected = facts.position or None
+        fresh = [e for e in events if e.position > facts.position]
+        if not fresh:
+            return
+        try:
+            touched = fold(facts, fresh)
+            rules = ReadinessRules(facts)
+            rows = [row_for(facts, rules.of(ref)) for ref in sorted(affected(facts, touched))]
+            rows.append(policy_row(facts))
+            self.table.write(expected, Tracking(self.application_name, facts.position), rows)
+        except BaseException:
+            self.forget()
+            raise
+
+
+def load_facts(table: ReadinessTable, application_name: str) -> Facts:
+    position, rows = table.snapshot(application_name)
+    facts = Facts(position=position)
+    for kind, _, document in rows:
+        data = json.loads(document)
+        if kind == POLICY_KIND:
+            facts.policy = documents.policy_from(data)
+        elif kind == TxnKind.INVOICE:
+            facts.add_invoice(documents.invoice_from(data))
+        else:
+            facts.add_source(documents.source_from(data))
+    return facts
+
+
+def row_for(facts: Facts, readiness: TxnReadiness) -> Row:
+    ref = readiness.ref
+    if ref.kind is TxnKind.INVOICE:
+        document = documents.invoice_document(facts.invoices[ref.key])
+    else:
+        document = documents.source_document(facts.sources[ref])
+    summaries = [summary(readiness, level) for level in ALL_LEVELS]
+    pending = any(s in (State.READY, State.READY_WITH) for s in summaries)
+    return Row(
+        ref.kind.value,
+        ref.key,
+        json.dumps(document),
+        json.dumps(documents.readiness_document(readiness)),
+        *summaries,
+        int(pending),
+    )
+
+
+def policy_row(facts: Facts) -> Row:
+    document = json.dumps(documents.policy_document(facts.policy))
+    return Row(POLICY_KIND, POLICY_KEY, document, "{}", "", "", "", 0)
+
+
+def summary(readiness: TxnReadiness, level: PolicyLevel) -> str:
+    """One state per transaction and level: its import's, unless an application has work."""
+    import_state = readiness.imports[level].state
+    states = [by[level].state for by in readiness.applications.values()]
+    for wanted in (State.READY, State.READY_WITH):
+        if import_state is wanted or wanted in states:
+            return wanted.value
+    if import_state is State.WAITING or State.WAITING in states:
+        return State.WAITING.value
+    return import_state.value
+
+
+def readiness_of(kind: str, key: str, document: str) -> TxnReadiness:
+    return documents.readiness_from(TxnRef(TxnKind(kind), key), json.loads(document))

@@ -1,0 +1,145 @@
+"""The readiness read model: catch up with the ledger, rebuild, and answer from the table."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from eventsourcing.persistence import InfrastructureFactory
+from eventsourcing.utils import Environment
+
+from adapters.ledger.application import Ledger
+from adapters.readiness.events import PAGE, read_log, whole_log
+from adapters.readiness.model import ReadinessModel, readiness_of
+from adapters.readiness.recorders import PostgresReadinessRecorder, SQLiteReadinessRecorder
+from adapters.readiness.table import ReadinessTable, StaleReadModel
+from domain.errors import InvalidInput, UnknownRecord
+from domain.policy import PolicyLevel
+from projections.readiness.explain import Explanation, explain
+from projections.readiness.facts import Facts, TxnKind, TxnRef
+from projections.readiness.replay import facts_as_of, position_at
+from projections.readiness.verdicts import State, TxnReadiness
+from projections.readiness.what_if import WhatIf, what_if
+
+PROJECTION_NAME = "readiness"
+
+
+class ReadinessStore:
+    def __init__(self, table: ReadinessTable, application_name: str = Ledger.name) -> None:
+        self.table = table
+        self.model = ReadinessModel(table, application_name)
+
+    @classmethod
+    def open(cls, ledger_env: dict[str, str]) -> ReadinessStore:
+        """The store in the ledger's own database (SQLite file or PostgreSQL schema)."""
+        module = ledger_env.get("PERSISTENCE_MODULE", "")
+        recorder_class: type[ReadinessTable]
+        if module == "eventsourcing.sqlite":
+            recorder_class = SQLiteReadinessRecorder
+        elif module == "eventsourcing.postgres":
+            recorder_class = PostgresReadinessRecorder
+        else:
+            raise InvalidInput(
+                f"the readiness read model needs SQLite or PostgreSQL, not {module!r}"
+            )
+        factory = InfrastructureFactory.construct(Environment(PROJECTION_NAME, ledger_env))
+        return cls(factory.tracking_recorder(recorder_class))  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        self.table.datastore.close()
+
+    # Keeping current ---------------------------------------------------------------------
+
+    def update(self, ledger: Ledger, page: int = PAGE) -> int:
+        """Process every event recorded since the last update; returns the new position."""
+        for _attempt in range(5):
+            try:
+                return self._catch_up(ledger, page)
+            except StaleReadModel:
+                self.model.forget()
+        return self._catch_up(ledger, page)
+
+    def _catch_up(self, ledger: Ledger, page: int) -> int:
+        if self.model.facts().position != self.table.position(self.model.application_name):
+            self.model.forget()
+        while events := read_log(ledger, self.model.facts().position, page):
+            self.model.process(events)
+        return self.model.facts().position
+
+    def rebuild(self, ledger: Ledger, page: int = 50_000) -> int:
+        """Forget everything and process the log again from its first event."""
+        self.table.reset(self.model.application_name)
+        self.model.forget()
+        return self.update(ledger, page)
+
+    # Answers -----------------------------------------------------------------------------
+
+    def current_level(self, ledger: Ledger) -> PolicyLevel:
+        self.update(ledger)
+        return self.model.facts().policy.level
+
+    def readiness(
+        self,
+        ledger: Ledger,
+        kind: TxnKind | None = None,
+        state: State | None = None,
+        level: PolicyLevel | None = None,
+    ) -> list[TxnReadiness]:
+        """Every transaction's verdicts, filtered by kind and by its state under `level`."""
+        level = level or self.current_level(ledger)
+        where, params = [], []
+        if kind is not None:
+            where.append(f"txn_kind = {self.table.mark}")
+            params.append(kind.value)
+        if state is not None:
+            where.append(f"{level.value} = {self.table.mark}")
+            params.append(state.value)
+        rows = self.table.select(" AND ".join(where), params)
+        return sorted((readiness_of(*row) for row in rows), key=lambda r: r.ref)
+
+    def what_if(self, ledger: Ledger) -> WhatIf:
+        """Work per level, from the rows that have any: reads only, changes nothing."""
+        current = self.current_level(ledger)
+        rows = self.table.select("pending = 1")
+        return what_if(sorted((readiness_of(*row) for row in rows), key=lambda r: r.ref), current)
+
+    def explain(self, ledger: Ledger, ref: TxnRef) -> Explanation:
+        self.update(ledger)
+        return _explain(self.model.facts(), ref)
+
+    def explain_as_of(
+        self,
+        ledger: Ledger,
+        ref: TxnRef,
+        position: int | None = None,
+        moment: datetime | None = None,
+    ) -> Explanation:
+        """The explanation from the events alone, as of a log position or a moment."""
+        if moment is not None:
+            position = position_at(whole_log(ledger, upto=position), moment)
+        return _explain(facts_as_of(whole_log(ledger, upto=position), position), ref)
+
+    def resolve(self, ledger: Ledger, kind: str, key: str) -> TxnRef:
+        """`payment` finds a job or account payment by its reference."""
+        self.update(ledger)
+        return resolve_ref(self.model.facts(), kind, key)
+
+
+def resolve_ref(facts: Facts, kind: str, key: str) -> TxnRef:
+    wanted = kind.strip().lower().replace("-", " ").replace("_", " ")
+    kinds = [TxnKind.JOB_PAYMENT, TxnKind.ACCOUNT_PAYMENT] if wanted == "payment" else []
+    if not kinds:
+        try:
+            kinds = [TxnKind(wanted)]
+        except ValueError:
+            choices = ", ".join(["payment", *(k.value for k in TxnKind)])
+            raise InvalidInput(f"unknown kind {kind!r}: choose one of {choices}") from None
+    for candidate in kinds:
+        if facts.contains(TxnRef(candidate, key)):
+            return TxnRef(candidate, key)
+    return TxnRef(kinds[0], key)
+
+
+def _explain(facts: Facts, ref: TxnRef) -> Explanation:
+    if not facts.contains(ref):
+        raise UnknownRecord(ref.kind.value, ref.key)
+    return explain(facts, ref)

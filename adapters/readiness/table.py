@@ -1,0 +1,97 @@
+"""The readiness table: one row per transaction, written with the tracking position."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from eventsourcing.persistence import Tracking
+
+COLUMNS = "txn_kind, txn_key, facts, readiness, conservative, moderate, aggressive, pending"
+POLICY_KIND, POLICY_KEY = "policy", "company"
+
+
+class Row(NamedTuple):
+    txn_kind: str
+    txn_key: str
+    facts: str
+    readiness: str
+    conservative: str
+    moderate: str
+    aggressive: str
+    pending: int
+
+
+class StaleReadModel(Exception):
+    """Another process moved the read model on since this one read it; reload and retry."""
+
+
+class ReadinessTable:
+    """SQL shared by the SQLite and PostgreSQL recorders; they supply the dialect."""
+
+    table: str
+    tracking_table: str
+    mark: str  # the driver's parameter placeholder
+    datastore: Any
+    if TYPE_CHECKING:  # supplied by the eventsourcing tracking recorder mixed in
+
+        def _max_tracking_id(self, application_name: str, c: Any) -> int | None: ...
+
+        def _insert_tracking(self, c: Any, tracking: Tracking) -> None: ...
+
+    def create_readiness_statements(self) -> list[str]:
+        return [
+            f"CREATE TABLE IF NOT EXISTS {self.table} (txn_kind TEXT NOT NULL, "
+            "txn_key TEXT NOT NULL, facts TEXT NOT NULL, readiness TEXT NOT NULL, "
+            "conservative TEXT NOT NULL, moderate TEXT NOT NULL, aggressive TEXT NOT NULL, "
+            "pending INTEGER NOT NULL, PRIMARY KEY (txn_kind, txn_key))",
+            f"CREATE INDEX IF NOT EXISTS qbsync_readiness_pending ON {self.table} (pending)",
+        ]
+
+    def _transaction(self, commit: bool) -> AbstractContextManager[Any]:
+        cm: AbstractContextManager[Any] = self.datastore.transaction(commit=commit)
+        return cm
+
+    def write(self, expected: int | None, tracking: Tracking, rows: Sequence[Row]) -> None:
+        """Upsert `rows` and move tracking to `tracking`, atomically, if still at `expected`."""
+        m = self.mark
+        updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS.split(", ")[2:])
+        upsert = (
+            f"INSERT INTO {self.table} ({COLUMNS}) VALUES ({', '.join([m] * 8)}) "
+            f"ON CONFLICT (txn_kind, txn_key) DO UPDATE SET {updates}"
+        )
+        with self._transaction(commit=True) as c:
+            if self._max_tracking_id(tracking.application_name, c) != expected:
+                raise StaleReadModel(f"readiness read model moved on from position {expected}")
+            c.executemany(upsert, [tuple(row) for row in rows])
+            self._insert_tracking(c, tracking)
+
+    def snapshot(self, application_name: str) -> tuple[int, list[tuple[str, str, str]]]:
+        """The tracking position and every row's facts, read in one transaction."""
+        with self._transaction(commit=False) as c:
+            position = self._max_tracking_id(application_name, c) or 0
+            c.execute(f"SELECT txn_kind, txn_key, facts FROM {self.table}")
+            rows = [(r["txn_kind"], r["txn_key"], r["facts"]) for r in c.fetchall()]
+        return position, rows
+
+    def select(self, where: str = "", params: Sequence[str] = ()) -> Iterator[tuple[str, str, str]]:
+        sql = f"SELECT txn_kind, txn_key, readiness FROM {self.table} WHERE txn_kind <> {self.mark}"
+        with self._transaction(commit=False) as c:
+            c.execute(sql + (f" AND {where}" if where else ""), (POLICY_KIND, *params))
+            rows = c.fetchall()
+        for r in rows:
+            yield r["txn_kind"], r["txn_key"], r["readiness"]
+
+    def position(self, application_name: str) -> int:
+        with self._transaction(commit=False) as c:
+            return self._max_tracking_id(application_name, c) or 0
+
+    def reset(self, application_name: str) -> None:
+        """Forget every row and the tracking position, for a rebuild from the first event."""
+        with self._transaction(commit=True) as c:
+            c.execute(f"DELETE FROM {self.table}")
+            c.execute(
+                f"DELETE FROM {self.tracking_table} WHERE application_name = {self.mark}",
+                (application_name,),
+            )

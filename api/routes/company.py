@@ -1,0 +1,20 @@
+"""The company's settings: its policy level and import state, with their history."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.deps import LedgerDep
+from api.schemas.company import CompanyOut
+from api.schemas.history import history_of
+
+router = APIRouter(prefix="/company", tags=["company"])
+
+
+@router.get("", summary="Read the company's settings")
+def read_company(ledger: LedgerDep) -> CompanyOut:
+    """The current policy level, whether the initial import has completed, and the history of
+    policy changes and imports."""
+    settings = ledger.company_settings()
+    history = history_of(ledger.history(settings.id), settings.version)
+    return CompanyOut.of(settings, history)

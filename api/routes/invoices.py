@@ -1,0 +1,103 @@
+"""Invoices: create, edit lines while draft, finalize, void, write off; QuickBooks' answers."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from api.deps import LedgerDep, Writer
+from api.routes.responses import READ_ERRORS, WRITE_ERRORS
+from api.schemas.history import history_of, with_history
+from api.schemas.invoices import InvoiceDetail, InvoiceIn, InvoiceOut, InvoiceOutcome
+from api.schemas.lines import LinesIn
+from api.schemas.manual_actions import ReasonIn, reason_of
+from api.schemas.quickbooks import ImportedIn
+
+router = APIRouter(prefix="/invoices", tags=["invoices"])
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[Writer],
+    responses=WRITE_ERRORS,
+    summary="Create a draft invoice",
+)
+def create_invoice(body: InvoiceIn, ledger: LedgerDep) -> InvoiceOut:
+    """Create a draft invoice of a registered customer; its lines can change until finalized."""
+    invoice = ledger.create_invoice(
+        body.number,
+        body.customer,
+        body.txn_date,
+        body.domain_lines(),
+        job_id=body.job_id,
+        memo=body.memo,
+    )
+    return InvoiceOut.of(invoice)
+
+
+@router.put(
+    "/{number}/lines",
+    dependencies=[Writer],
+    responses=WRITE_ERRORS,
+    summary="Replace a draft invoice's lines",
+)
+def edit_invoice_lines(number: str, body: LinesIn, ledger: LedgerDep) -> InvoiceOut:
+    """Replace every line of a draft invoice; refused once it is finalized or voided."""
+    return InvoiceOut.of(ledger.edit_invoice_lines(number, body.to_domain()))
+
+
+@router.post(
+    "/{number}/finalize",
+    dependencies=[Writer],
+    responses=WRITE_ERRORS,
+    summary="Finalize an invoice",
+)
+def finalize_invoice(number: str, ledger: LedgerDep) -> InvoiceOut:
+    """Mark the invoice reviewed: its total is correct and its lines are locked."""
+    return InvoiceOut.of(ledger.finalize_invoice(number))
+
+
+@router.post(
+    "/{number}/void", dependencies=[Writer], responses=WRITE_ERRORS, summary="Void an invoice"
+)
+def void_invoice(number: str, ledger: LedgerDep, body: ReasonIn | None = None) -> InvoiceOutcome:
+    """Void an invoice without applications. If QuickBooks already holds it, a manual action
+    is opened to void it there too."""
+    action = ledger.void_invoice(number, reason_of(body))
+    return InvoiceOutcome.of(ledger.invoice(number), action)
+
+
+@router.post(
+    "/{number}/write-off",
+    dependencies=[Writer],
+    responses=WRITE_ERRORS,
+    summary="Write off an invoice's open balance",
+)
+def write_off_invoice(
+    number: str, ledger: LedgerDep, body: ReasonIn | None = None
+) -> InvoiceOutcome:
+    """Write off the open balance of a finalized invoice. If QuickBooks already holds it, a
+    manual action is opened to write it off there too."""
+    action = ledger.write_off_invoice(number, reason_of(body))
+    return InvoiceOutcome.of(ledger.invoice(number), action)
+
+
+@router.post(
+    "/{number}/quickbooks/imported",
+    dependencies=[Writer],
+    responses=WRITE_ERRORS,
+    summary="Record that QuickBooks imported the invoice",
+)
+def record_invoice_imported(number: str, body: ImportedIn, ledger: LedgerDep) -> InvoiceOut:
+    """Record QuickBooks' TxnID for the invoice; from then on its lines and customer are
+    locked."""
+    ledger.record_imported("invoice", number, body.txn_id, body.edit_sequence)
+    return InvoiceOut.of(ledger.invoice(number))
+
+
+@router.get("/{number}", responses=READ_ERRORS, summary="Read an invoice with its history")
+def read_invoice(number: str, ledger: LedgerDep) -> InvoiceDetail:
+    """The invoice's current state and every event of its history, oldest first."""
+    invoice = ledger.invoice(number)
+    history = history_of(ledger.history(invoice.id), invoice.version)
+    return with_history(InvoiceDetail, InvoiceOut.of(invoice), history)

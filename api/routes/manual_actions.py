@@ -1,0 +1,35 @@
+"""Manual actions: work a person must do in QuickBooks; read, and mark done."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter
+
+from api.deps import LedgerDep, Writer
+from api.routes.responses import READ_ERRORS, WRITE_ERRORS
+from api.schemas.history import history_of, with_history
+from api.schemas.manual_actions import ManualActionDetail, ManualActionOut, MarkDoneIn
+
+router = APIRouter(prefix="/manual-actions", tags=["manual actions"])
+
+
+@router.post(
+    "/{action_id}/done",
+    dependencies=[Writer],
+    responses=WRITE_ERRORS,
+    summary="Mark a manual action done",
+)
+def mark_manual_action_done(
+    action_id: UUID, body: MarkDoneIn, ledger: LedgerDep
+) -> ManualActionOut:
+    """Record who did the work in QuickBooks; the action is then closed."""
+    return ManualActionOut.of(ledger.mark_manual_action_done(action_id, body.done_by, body.note))
+
+
+@router.get("/{action_id}", responses=READ_ERRORS, summary="Read a manual action with its history")
+def read_manual_action(action_id: UUID, ledger: LedgerDep) -> ManualActionDetail:
+    """The manual action's instructions, whether it is done, and its history."""
+    action = ledger.manual_action(action_id)
+    history = history_of(ledger.history(action.id), action.version)
+    return with_history(ManualActionDetail, ManualActionOut.of(action), history)

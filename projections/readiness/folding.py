@@ -1,0 +1,191 @@
+"""Folding logged events into the facts model; each step names the transactions it touched."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+from domain.credit_source import source_token
+from domain.lines import lines_total
+from domain.money import money
+from domain.policy import PolicyLevel
+from projections.readiness.facts import (
+    Amount,
+    Facts,
+    Imported,
+    InvoiceFacts,
+    PolicyChange,
+    SourceFacts,
+    TxnKind,
+    TxnRef,
+)
+from projections.readiness.log import LoggedEvent
+
+
+def fold(facts: Facts, events: Iterable[LoggedEvent]) -> set[TxnRef]:
+    """Apply `events` (in log order) to `facts`; return the transactions they changed.
+
+    Events at or before `facts.position` were folded already and are skipped.
+    """
+    touched: set[TxnRef] = set()
+    for logged in events:
+        if logged.position <= facts.position:
+            continue
+        handler = _HANDLERS.get(logged.event_type)
+        if handler is not None:
+            ref = handler(facts, logged)
+            if ref is not None:
+                touched.add(ref)
+        facts.position = logged.position
+    return touched
+
+
+def _invoice_created(facts: Facts, e: LoggedEvent) -> TxnRef:
+    d = e.data
+    invoice = InvoiceFacts(
+        number=d["number"],
+        job_id=d["job_id"],
+        customer=d["customer"],
+        originator_id=e.originator_id,
+        total=lines_total(d["lines"]),
+        total_cited=e.cite(),
+    )
+    facts.add_invoice(invoice)
+    return invoice.ref
+
+
+def _on_invoice(change: Callable[[InvoiceFacts, LoggedEvent], None]) -> _Handler:
+    def handler(facts: Facts, e: LoggedEvent) -> TxnRef | None:
+        ref = facts.origins.get(e.originator_id)
+        if ref is None or ref.kind is not TxnKind.INVOICE:
+            return None
+        change(facts.invoices[ref.key], e)
+        return ref
+
+    return handler
+
+
+def _lines_edited(invoice: InvoiceFacts, e: LoggedEvent) -> None:
+    invoice.total, invoice.total_cited = lines_total(e.data["lines"]), e.cite()
+
+
+def _finalized(invoice: InvoiceFacts, e: LoggedEvent) -> None:
+    invoice.finalized = e.cite()
+
+
+def _invoice_voided(invoice: InvoiceFacts, e: LoggedEvent) -> None:
+    invoice.voided = e.cite()
+
+
+def _written_off(invoice: InvoiceFacts, e: LoggedEvent) -> None:
+    invoice.write_offs.append(Amount(_money(e.data["amount"]), e.cite()))
+
+
+def _received(invoice: InvoiceFacts, e: LoggedEvent) -> None:
+    invoice.applications[e.data["source"]] = Amount(_money(e.data["amount"]), e.cite())
+
+
+def _released(invoice: InvoiceFacts, e: LoggedEvent) -> None:
+    invoice.applications.pop(e.data["source"], None)
+
+
+def _payment_recorded(facts: Facts, e: LoggedEvent) -> TxnRef:
+    d = e.data
+    is_job = str(d["payment_kind"]) == "job"
+    kind = TxnKind.JOB_PAYMENT if is_job else TxnKind.ACCOUNT_PAYMENT
+    return _add_source(facts, e, TxnRef(kind, d["reference"]), "payment", d["recorded_amount"])
+
+
+def _credit_memo_created(facts: Facts, e: LoggedEvent) -> TxnRef:
+    ref = TxnRef(TxnKind.CREDIT_MEMO, e.data["number"])
+    return _add_source(facts, e, ref, "credit memo", lines_total(e.data["lines"]))
+
+
+def _add_source(facts: Facts, e: LoggedEvent, ref: TxnRef, kind: str, amount: Decimal) -> TxnRef:
+    token = source_token(kind, ref.key)
+    customer = e.data["customer"]
+    facts.add_source(SourceFacts(ref, token, customer, e.originator_id, _money(amount), e.cite()))
+    return ref
+
+
+def _on_source(change: Callable[[SourceFacts, LoggedEvent], None]) -> _Handler:
+    def handler(facts: Facts, e: LoggedEvent) -> TxnRef | None:
+        ref = facts.origins.get(e.originator_id)
+        if ref is None or ref not in facts.sources:
+            return None
+        change(facts.sources[ref], e)
+        return ref
+
+    return handler
+
+
+def _applied(source: SourceFacts, e: LoggedEvent) -> None:
+    source.applications[e.data["invoice"]] = Amount(_money(e.data["amount"]), e.cite())
+
+
+def _unapplied(source: SourceFacts, e: LoggedEvent) -> None:
+    source.applications.pop(e.data["invoice"], None)
+
+
+def _finished(source: SourceFacts, e: LoggedEvent) -> None:
+    source.finished = e.cite()
+
+
+def _source_voided(source: SourceFacts, e: LoggedEvent) -> None:
+    source.voided = e.cite()
+    source.applications = {}
+
+
+def _applied_in_qb(source: SourceFacts, e: LoggedEvent) -> None:
+    source.applied_in_qb[e.data["invoice"]] = e.cite()
+
+
+def _imported(facts: Facts, e: LoggedEvent) -> TxnRef | None:
+    ref = facts.origins.get(e.originator_id)
+    if ref is None:
+        return None
+    record = facts.invoices[ref.key] if ref.kind is TxnKind.INVOICE else facts.sources[ref]
+    record.imported = Imported(str(e.data["txn_id"]), e.cite())
+    return ref
+
+
+def _established(facts: Facts, e: LoggedEvent) -> None:
+    facts.policy.level = PolicyLevel(e.data["policy_level"])
+    facts.policy.cited = e.cite()
+
+
+def _level_changed(facts: Facts, e: LoggedEvent) -> None:
+    d = e.data
+    to_level = PolicyLevel(d["to_level"])
+    change = PolicyChange(
+        PolicyLevel(d["from_level"]), to_level, d["changed_by"], e.timestamp, e.cite()
+    )
+    facts.policy.history.append(change)
+    facts.policy.level, facts.policy.cited = to_level, e.cite()
+
+
+def _money(value: Decimal | str) -> Decimal:
+    return money(Decimal(value))
+
+
+_Handler = Callable[[Facts, LoggedEvent], "TxnRef | None"]
+
+_HANDLERS: dict[str, _Handler] = {
+    "Invoice.Created": _invoice_created,
+    "Invoice.LinesEdited": _on_invoice(_lines_edited),
+    "Invoice.Finalized": _on_invoice(_finalized),
+    "Invoice.Voided": _on_invoice(_invoice_voided),
+    "Invoice.WrittenOff": _on_invoice(_written_off),
+    "Invoice.ApplicationReceived": _on_invoice(_received),
+    "Invoice.ApplicationReleased": _on_invoice(_released),
+    "Payment.Recorded": _payment_recorded,
+    "CreditMemo.Created": _credit_memo_created,
+    "CreditSource.Applied": _on_source(_applied),
+    "CreditSource.Unapplied": _on_source(_unapplied),
+    "CreditSource.Finished": _on_source(_finished),
+    "CreditSource.Voided": _on_source(_source_voided),
+    "CreditSource.AppliedInQuickBooks": _on_source(_applied_in_qb),
+    "QuickBooksTransaction.ImportedToQuickBooks": _imported,
+    "CompanySettings.Established": _established,
+    "CompanySettings.PolicyLevelChanged": _level_changed,
+}
