@@ -6,6 +6,7 @@ import secrets
 from dataclasses import dataclass, field
 
 from adapters.ledger.application import Ledger
+from adapters.readiness.store import ReadinessStore
 from adapters.settings import Settings
 
 
@@ -16,19 +17,26 @@ class Container:
     settings: Settings
     ledger: Ledger
     api_token: str
+    readiness: ReadinessStore
     token_was_generated: bool = False
     extras: dict[str, object] = field(default_factory=dict)
 
     def close(self) -> None:
+        self.readiness.close()
         self.ledger.close()
 
 
 def bootstrap(settings: Settings | None = None) -> Container:
     settings = settings or Settings()
     ledger = Ledger(env=settings.eventsourcing_env())
+    readiness = ReadinessStore.open(settings.eventsourcing_env())
     token, generated = _api_token(settings)
     return Container(
-        settings=settings, ledger=ledger, api_token=token, token_was_generated=generated
+        settings=settings,
+        ledger=ledger,
+        api_token=token,
+        readiness=readiness,
+        token_was_generated=generated,
     )
 
 

@@ -10,7 +10,7 @@ from typing import TypeVar
 from adapters.qbsim import xmlread
 from adapters.qbsim.company import Company
 from adapters.qbsim.handling import Handler, Outcome
-from adapters.qbsim.model import ListRecord, TxnRecord
+from adapters.qbsim.model import Customer, ListRecord, TxnRecord
 from adapters.qbsim.query_filters import parse_list_query, parse_txn_query
 from adapters.qbsim.responses import Element, keep_only
 from adapters.qbsim.rets_lists import (
@@ -84,9 +84,14 @@ def _compare(operator: str, value: Decimal, amount: Decimal) -> bool:
     return results[operator]
 
 
+def _customer_named(company: Company, full_name: str) -> Customer | None:
+    owner = company.names.owner(full_name)
+    return None if owner is None else company.customers.get(owner.list_id)
+
+
 def handle_customer_query(company: Company, request: Element) -> Outcome:
     query = parse_list_query(request)
-    matched, missing = query.select(company.customers.values())
+    matched, missing = query.select(company.customers, lambda name: _customer_named(company, name))
     total_filter = xmlread.child(request, "TotalBalanceFilter")
     if total_filter is not None:
         operator = xmlread.required_text(total_filter, "Operator")
@@ -102,7 +107,7 @@ def handle_customer_query(company: Company, request: Element) -> Outcome:
 
 def handle_vendor_query(company: Company, request: Element) -> Outcome:
     query = parse_list_query(request)
-    matched, missing = query.select(company.vendors.values())
+    matched, missing = query.select(company.vendors)
 
     def render(key: str) -> Element | None:
         vendor = company.vendors.get(key)
@@ -113,7 +118,7 @@ def handle_vendor_query(company: Company, request: Element) -> Outcome:
 
 def handle_item_query(company: Company, request: Element) -> Outcome:
     query = parse_list_query(request)
-    matched, missing = query.select(company.items.values())
+    matched, missing = query.select(company.items)
 
     def render(key: str) -> Element | None:
         item = company.items.get(key)
@@ -124,7 +129,7 @@ def handle_item_query(company: Company, request: Element) -> Outcome:
 
 def handle_account_query(company: Company, request: Element) -> Outcome:
     query = parse_list_query(request)
-    matched, missing = query.select(company.accounts.values())
+    matched, missing = query.select(company.accounts)
     account_types = xmlread.texts(request, "AccountType")
     if account_types:
         matched = [account for account in matched if account.account_type in account_types]
@@ -140,7 +145,7 @@ def handle_account_query(company: Company, request: Element) -> Outcome:
 
 def handle_terms_query(company: Company, request: Element) -> Outcome:
     query = parse_list_query(request)
-    matched, missing = query.select(company.terms.values())
+    matched, missing = query.select(company.terms)
     return _answer(
         company,
         request,
@@ -153,7 +158,7 @@ def handle_terms_query(company: Company, request: Element) -> Outcome:
 
 def handle_payment_method_query(company: Company, request: Element) -> Outcome:
     query = parse_list_query(request)
-    matched, missing = query.select(company.payment_methods.values())
+    matched, missing = query.select(company.payment_methods)
     method_types = xmlread.texts(request, "PaymentMethodType")
     if method_types:
         matched = [method for method in matched if method.method_type in method_types]
@@ -169,7 +174,7 @@ def handle_payment_method_query(company: Company, request: Element) -> Outcome:
 
 def handle_sales_tax_code_query(company: Company, request: Element) -> Outcome:
     query = parse_list_query(request)
-    matched, missing = query.select(company.sales_tax_codes.values())
+    matched, missing = query.select(company.sales_tax_codes)
     return _answer(
         company,
         request,

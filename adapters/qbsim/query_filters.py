@@ -3,7 +3,7 @@ transaction queries (TxnID, RefNumber, EntityFilter, date ranges, PaidStatus, â€
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypeVar
@@ -57,20 +57,29 @@ class ListQuery:
     def by_id(self) -> bool:
         return bool(self.list_ids or self.full_names)
 
-    def select(self, records: Iterable[Listed]) -> tuple[list[Listed], list[str]]:
+    def select(
+        self,
+        records: Mapping[str, Listed],
+        find_by_name: Callable[[str], Listed | None] | None = None,
+    ) -> tuple[list[Listed], list[str]]:
         """The matching records sorted by FullName, and the IDs/names asked for but missing."""
         if self.by_id:
-            return self._select_by_id(list(records))
-        selected = [record for record in records if self._passes(record)]
+            return self._select_by_id(records, find_by_name)
+        selected = [record for record in records.values() if self._passes(record)]
         selected.sort(key=lambda record: record.full_name.casefold())
         return selected, []
 
-    def _select_by_id(self, records: list[Listed]) -> tuple[list[Listed], list[str]]:
-        by_list_id = {record.list_id: record for record in records}
-        by_name = {record.full_name.casefold(): record for record in records}
-        wanted = [(by_list_id.get(list_id), list_id) for list_id in self.list_ids] + [
-            (by_name.get(name.casefold()), name) for name in self.full_names
-        ]
+    def _select_by_id(
+        self,
+        records: Mapping[str, Listed],
+        find_by_name: Callable[[str], Listed | None] | None,
+    ) -> tuple[list[Listed], list[str]]:
+        if find_by_name is None and self.full_names:
+            by_name = {record.full_name.casefold(): record for record in records.values()}
+            find_by_name = lambda name: by_name.get(name.casefold())  # noqa: E731
+        wanted = [(records.get(list_id), list_id) for list_id in self.list_ids]
+        if find_by_name is not None:
+            wanted += [(find_by_name(name), name) for name in self.full_names]
         found = [record for record, _ in wanted if record is not None]
         missing = [asked for record, asked in wanted if record is None]
         return found, missing
@@ -136,29 +145,33 @@ class TxnQuery:
             by_id = {txn.txn_id: txn for txn in txns}
             found = [by_id[txn_id] for txn_id in self.txn_ids if txn_id in by_id]
             return found, [txn_id for txn_id in self.txn_ids if txn_id not in by_id]
+        if self.ref_numbers:
+            wanted = {ref.casefold() for ref in self.ref_numbers}
+            txns = [txn for txn in txns if (txn.ref_number or "").casefold() in wanted]
+        if self.ref_numbers_exact_case:
+            exact = set(self.ref_numbers_exact_case)
+            txns = [txn for txn in txns if txn.ref_number in exact]
         selected = [txn for txn in txns if self._passes(txn)]
         selected.sort(key=lambda txn: txn.txn_number)
         return selected, []
 
     def _passes(self, txn: TxnRecord) -> bool:
         ref = txn.ref_number or ""
-        checks: list[Callable[[], bool]] = [
-            lambda: (
-                not self.ref_numbers
-                or ref.casefold() in {wanted.casefold() for wanted in self.ref_numbers}
-            ),
-            lambda: not self.ref_numbers_exact_case or ref in self.ref_numbers_exact_case,
-            lambda: _modified_between(txn.time_modified, self.from_modified, self.to_modified),
-            lambda: self.from_date is None or txn.txn_date >= self.from_date,
-            lambda: self.to_date is None or txn.txn_date <= self.to_date,
-            lambda: self.customer_ids is None or txn.customer_id in self.customer_ids,
-            lambda: (
-                self.ref_filter is None or _matches(self.ref_filter[0], ref, self.ref_filter[1])
-            ),
-            lambda: self.ref_range is None or _in_range(ref, *self.ref_range),
-            lambda: self._paid_status_passes(txn),
-        ]
-        return all(check() for check in checks)
+        if not _modified_between(txn.time_modified, self.from_modified, self.to_modified):
+            return False
+        if self.from_date is not None and txn.txn_date < self.from_date:
+            return False
+        if self.to_date is not None and txn.txn_date > self.to_date:
+            return False
+        if self.customer_ids is not None and txn.customer_id not in self.customer_ids:
+            return False
+        if self.ref_filter is not None and not _matches(
+            self.ref_filter[0], ref, self.ref_filter[1]
+        ):
+            return False
+        if self.ref_range is not None and not _in_range(ref, *self.ref_range):
+            return False
+        return self._paid_status_passes(txn)
 
     def _paid_status_passes(self, txn: TxnRecord) -> bool:
         if self.paid_status == "All" or not isinstance(txn, Invoice):

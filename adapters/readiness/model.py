@@ -75,14 +75,18 @@ def row_for(facts: Facts, readiness: TxnReadiness) -> Row:
         document = documents.invoice_document(facts.invoices[ref.key])
     else:
         document = documents.source_document(facts.sources[ref])
-    summaries = [summary(readiness, level) for level in ALL_LEVELS]
-    pending = any(s in (State.READY, State.READY_WITH) for s in summaries)
+    conservative, moderate, aggressive = (summary(readiness, level) for level in ALL_LEVELS)
+    pending = any(
+        s in (State.READY, State.READY_WITH) for s in (conservative, moderate, aggressive)
+    )
     return Row(
         ref.kind.value,
         ref.key,
         json.dumps(document),
         json.dumps(documents.readiness_document(readiness)),
-        *summaries,
+        conservative,
+        moderate,
+        aggressive,
         int(pending),
     )
 

@@ -23,7 +23,7 @@ class ReadinessProjection(Projection[Any]):
         super().__init__(view)
         self._models: dict[str, ReadinessModel] = {}
 
-    def process_event(self, domain_event: Any, tracking: Tracking) -> None:  # type: ignore[override]
+    def process_event(self, domain_event: Any, tracking: Tracking) -> None:
         app = tracking.application_name
         model = self._models.setdefault(app, ReadinessModel(self.view, app))
         model.process([logged(domain_event, tracking.notification_id)])

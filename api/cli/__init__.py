@@ -30,3 +30,12 @@ def _register_commands() -> None:
 
 
 _register_commands()
+
+
+def _register_policy_commands() -> None:
+    from api.cli import policy
+
+    policy.register(app)
+
+
+_register_policy_commands()

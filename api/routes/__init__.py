@@ -25,3 +25,7 @@ ROUTERS += [
     credit_memos.router,
     manual_actions.router,
 ]
+
+from api.routes import policy  # noqa: E402  (readiness under the policy levels)
+
+ROUTERS.append(policy.router)

@@ -35,7 +35,7 @@ from tests.unit.domain.builders import popo_ledger, stored_event_count
 DAY = date(2024, 3, 1)
 CUSTOMERS = ("C1", "C2")
 T = TypeVar("T")
-ONE, HUNDRED = Decimal("1"), Decimal("100.00")
+ONE, THIRTY, HUNDRED = Decimal("1"), Decimal("30.00"), Decimal("100.00")
 
 
 def mostly(valid: st.SearchStrategy[T], invalid: st.SearchStrategy[T]) -> st.SearchStrategy[T]:
@@ -81,6 +81,9 @@ lines = mostly(
     st.lists(st.one_of(good_line, bad_line), max_size=2),
 )
 
+InvoicePick = tuple[int, bool]
+invoice_picks = st.tuples(st.integers(0, 50), mostly(st.just(True), st.just(False)))
+
 
 class LedgerMachine(RuleBasedStateMachine):
     invoices = Bundle("invoices")
@@ -102,7 +105,7 @@ class LedgerMachine(RuleBasedStateMachine):
             self.ledger.register_customer(code, f"Customer {code}")
             self.ledger.create_invoice(f"{code}-1", code, DAY, [Line("tow", "", ONE, HUNDRED)])
             self.ledger.record_account_payment(f"{code}-P", code, "60.00", DAY)
-            self.ledger.create_credit_memo(f"{code}-CM", code, DAY, [Line("tow", "", ONE, ONE)])
+            self.ledger.create_credit_memo(f"{code}-CM", code, DAY, [Line("tow", "", ONE, THIRTY)])
         self.invoice_keys |= {f"{code}-1" for code in CUSTOMERS}
         self.payment_keys |= {f"{code}-P" for code in CUSTOMERS}
         self.memo_keys |= {f"{code}-CM" for code in CUSTOMERS}
@@ -151,6 +154,28 @@ class LedgerMachine(RuleBasedStateMachine):
             return False
         return record.is_imported
 
+    def pick_invoice(self, kind: str, key: str, pick: InvoicePick) -> str:
+        """Mostly an invoice of the source's own customer, sometimes any invoice at all."""
+        index, same_customer = pick
+        candidates = sorted(self.invoice_keys)
+        if same_customer:
+            try:
+                customer = self.source(kind, key).customer
+            except DomainError:
+                customer = ""
+            own = [n for n in candidates if self.ledger.invoice(n).customer == customer]
+            candidates = own or candidates
+        return candidates[index % len(candidates)]
+
+    def rest(self, kind: str, key: str, invoice: str) -> Decimal:
+        """As much as can still be applied from the source to the invoice (maybe nothing)."""
+        try:
+            unapplied = self.source(kind, key).unapplied
+            open_balance = self.ledger.invoice(invoice).open_balance
+        except DomainError:
+            return Decimal("1.00")
+        return min(unapplied, open_balance)
+
     def source(self, kind: str, key: str) -> CreditSource:
         return self.ledger.payment(key) if kind == "payment" else self.ledger.credit_memo(key)
 
@@ -197,12 +222,20 @@ class LedgerMachine(RuleBasedStateMachine):
         ok, _ = self.attempt(lambda: self.ledger.record_account_payment(ref, customer, amt, DAY))
         return self.created(self.payment_keys, ok, ref)
 
-    @rule(ref=payments, invoice=invoices, amt=applied_amounts)
-    def apply_payment(self, ref: str, invoice: str, amt: Decimal | str) -> None:
+    @rule(ref=payments, pick=invoice_picks, amt=applied_amounts)
+    def apply_payment(self, ref: str, pick: InvoicePick, amt: Decimal | str) -> None:
+        invoice = self.pick_invoice("payment", ref, pick)
         self.attempt(lambda: self.ledger.apply_payment(ref, invoice, amt))
 
-    @rule(ref=payments, invoice=invoices)
-    def unapply_payment(self, ref: str, invoice: str) -> None:
+    @rule(ref=payments, pick=invoice_picks)
+    def apply_rest_of_payment(self, ref: str, pick: InvoicePick) -> None:
+        invoice = self.pick_invoice("payment", ref, pick)
+        amount = self.rest("payment", ref, invoice)
+        self.attempt(lambda: self.ledger.apply_payment(ref, invoice, amount))
+
+    @rule(ref=payments, pick=invoice_picks)
+    def unapply_payment(self, ref: str, pick: InvoicePick) -> None:
+        invoice = self.pick_invoice("payment", ref, pick)
         self.attempt(lambda: self.ledger.unapply_payment(ref, invoice))
 
     @rule(ref=payments)
@@ -221,12 +254,20 @@ class LedgerMachine(RuleBasedStateMachine):
         ok, _ = self.attempt(lambda: self.ledger.create_credit_memo(number, customer, DAY, lines))
         return self.created(self.memo_keys, ok, number)
 
-    @rule(number=memos, invoice=invoices, amt=applied_amounts)
-    def apply_credit_memo(self, number: str, invoice: str, amt: Decimal | str) -> None:
+    @rule(number=memos, pick=invoice_picks, amt=applied_amounts)
+    def apply_credit_memo(self, number: str, pick: InvoicePick, amt: Decimal | str) -> None:
+        invoice = self.pick_invoice("credit memo", number, pick)
         self.attempt(lambda: self.ledger.apply_credit_memo(number, invoice, amt))
 
-    @rule(number=memos, invoice=invoices)
-    def unapply_credit_memo(self, number: str, invoice: str) -> None:
+    @rule(number=memos, pick=invoice_picks)
+    def apply_rest_of_credit_memo(self, number: str, pick: InvoicePick) -> None:
+        invoice = self.pick_invoice("credit memo", number, pick)
+        amount = self.rest("credit memo", number, invoice)
+        self.attempt(lambda: self.ledger.apply_credit_memo(number, invoice, amount))
+
+    @rule(number=memos, pick=invoice_picks)
+    def unapply_credit_memo(self, number: str, pick: InvoicePick) -> None:
+        invoice = self.pick_invoice("credit memo", number, pick)
         self.attempt(lambda: self.ledger.unapply_credit_memo(number, invoice))
 
     @rule(number=memos)
@@ -253,12 +294,14 @@ class LedgerMachine(RuleBasedStateMachine):
     def credit_memo_imported(self, number: str, txn_id: str) -> None:
         self.attempt(lambda: self.ledger.record_imported("credit memo", number, txn_id, "E1"))
 
-    @rule(ref=payments, invoice=invoices)
-    def payment_applied_in_quickbooks(self, ref: str, invoice: str) -> None:
+    @rule(ref=payments, pick=invoice_picks)
+    def payment_applied_in_quickbooks(self, ref: str, pick: InvoicePick) -> None:
+        invoice = self.pick_invoice("payment", ref, pick)
         self.attempt(lambda: self.ledger.record_applied("payment", ref, invoice, "E2"))
 
-    @rule(number=memos, invoice=invoices)
-    def credit_memo_applied_in_quickbooks(self, number: str, invoice: str) -> None:
+    @rule(number=memos, pick=invoice_picks)
+    def credit_memo_applied_in_quickbooks(self, number: str, pick: InvoicePick) -> None:
+        invoice = self.pick_invoice("credit memo", number, pick)
         self.attempt(lambda: self.ledger.record_applied("credit memo", number, invoice, "E2"))
 
     @rule(action_id=actions, who=st.sampled_from(["bo", " "]))

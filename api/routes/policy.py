@@ -1,0 +1,53 @@
+"""Policy levels: readiness per transaction, explanations (also as of the past), what-if."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter, Query
+
+from api.deps import ContainerDep, Writer
+from api.schemas.policy import ExplanationOut, PolicySwitchIn, ReadinessOut, WhatIfOut
+from domain.policy import PolicyLevel
+from projections.readiness.facts import TxnKind
+from projections.readiness.verdicts import State
+
+router = APIRouter(prefix="/policy", tags=["policy"])
+
+
+@router.get("/readiness", summary="Readiness of every transaction under the policy levels")
+def readiness(
+    container: ContainerDep,
+    kind: TxnKind | None = Query(None, description="invoice, job payment, account payment…"),
+    state: State | None = Query(None, description="Its state under `level`"),
+    level: PolicyLevel | None = Query(None, description="Default: the current level"),
+) -> list[ReadinessOut]:
+    rows = container.readiness.readiness(container.ledger, kind, state, level)
+    return [ReadinessOut.of(row) for row in rows]
+
+
+@router.get("/explain/{kind}/{key}", summary="Why a transaction is or is not in QuickBooks")
+def explain(
+    container: ContainerDep,
+    kind: str,
+    key: str,
+    as_of_position: int | None = Query(None, ge=0, description="As of this log position"),
+    as_of: datetime | None = Query(None, description="As of this moment (ISO 8601)"),
+) -> ExplanationOut:
+    store, ledger = container.readiness, container.ledger
+    ref = store.resolve(ledger, kind, key)
+    if as_of_position is None and as_of is None:
+        return ExplanationOut.of_explanation(store.explain(ledger, ref))
+    return ExplanationOut.of_explanation(store.explain_as_of(ledger, ref, as_of_position, as_of))
+
+
+@router.get("/what-if", summary="What a sync would do now under each level")
+def what_if(container: ContainerDep) -> WhatIfOut:
+    return WhatIfOut.of(container.readiness.what_if(container.ledger))
+
+
+@router.post("/level", summary="Switch the policy level", dependencies=[Writer])
+def switch_level(container: ContainerDep, switch: PolicySwitchIn) -> WhatIfOut:
+    """Changes what future syncs do; never retracts what QuickBooks already has."""
+    container.ledger.change_policy_level(switch.level, switch.changed_by)
+    return WhatIfOut.of(container.readiness.what_if(container.ledger))
