@@ -1,4 +1,4 @@
-"""The query requests: lists (Customer, Vendor, Item, Account, Terms, PaymentMethod,
+"""The query requests: lists (Customer, Vendor, Employee, OtherName, Item, Account, Terms, PaymentMethod,
 SalesTaxCode) and transactions (Invoice, CreditMemo, ReceivePayment), with iterators."""
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from adapters.qbsim.responses import Element, keep_only
 from adapters.qbsim.rets_lists import (
     account_ret,
     customer_ret,
+    employee_ret,
     item_ret,
+    other_name_ret,
     payment_method_ret,
     sales_tax_code_ret,
     terms_ret,
@@ -116,6 +118,32 @@ def handle_vendor_query(company: Company, request: Element) -> Outcome:
     return _answer(company, request, matched, missing, query.max_returned, render)
 
 
+def handle_employee_query(company: Company, request: Element) -> Outcome:
+    query = parse_list_query(request)
+    matched, missing = query.select(company.employees)
+    return _answer(
+        company,
+        request,
+        matched,
+        missing,
+        query.max_returned,
+        lambda key: employee_ret(company.employees[key]),
+    )
+
+
+def handle_other_name_query(company: Company, request: Element) -> Outcome:
+    query = parse_list_query(request)
+    matched, missing = query.select(company.other_names)
+    return _answer(
+        company,
+        request,
+        matched,
+        missing,
+        query.max_returned,
+        lambda key: other_name_ret(company.other_names[key]),
+    )
+
+
 def handle_item_query(company: Company, request: Element) -> Outcome:
     query = parse_list_query(request)
     matched, missing = query.select(company.items)
@@ -187,7 +215,7 @@ def handle_sales_tax_code_query(company: Company, request: Element) -> Outcome:
 
 def handle_invoice_query(company: Company, request: Element) -> Outcome:
     query = parse_txn_query(company, request)
-    matched, missing = query.select(company.invoices.values())
+    matched, missing = query.select(company.invoices)
 
     def render(key: str) -> Element | None:
         invoice = company.invoices.get(key)
@@ -205,7 +233,7 @@ def handle_invoice_query(company: Company, request: Element) -> Outcome:
 
 def handle_credit_memo_query(company: Company, request: Element) -> Outcome:
     query = parse_txn_query(company, request)
-    matched, missing = query.select(company.credit_memos.values())
+    matched, missing = query.select(company.credit_memos)
 
     def render(key: str) -> Element | None:
         memo = company.credit_memos.get(key)
@@ -224,7 +252,7 @@ def handle_credit_memo_query(company: Company, request: Element) -> Outcome:
 def handle_receive_payment_query(company: Company, request: Element) -> Outcome:
     """AppliedToTxnRet are the payment's lines: they come back with IncludeLineItems."""
     query = parse_txn_query(company, request)
-    matched, missing = query.select(company.payments.values())
+    matched, missing = query.select(company.payments)
 
     def render(key: str) -> Element | None:
         payment = company.payments.get(key)
@@ -238,6 +266,8 @@ def handle_receive_payment_query(company: Company, request: Element) -> Outcome:
 QUERY_HANDLERS: dict[str, Handler] = {
     "CustomerQueryRq": handle_customer_query,
     "VendorQueryRq": handle_vendor_query,
+    "EmployeeQueryRq": handle_employee_query,
+    "OtherNameQueryRq": handle_other_name_query,
     "ItemQueryRq": handle_item_query,
     "AccountQueryRq": handle_account_query,
     "TermsQueryRq": handle_terms_query,

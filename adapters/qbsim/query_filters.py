@@ -139,12 +139,12 @@ class TxnQuery:
     include_line_items: bool = False
     include_linked_txns: bool = False
 
-    def select(self, txns: Iterable[Txn]) -> tuple[list[Txn], list[str]]:
+    def select(self, table: Mapping[str, Txn]) -> tuple[list[Txn], list[str]]:
         """Matching transactions in the order entered, and the TxnIDs asked for but missing."""
         if self.txn_ids:
-            by_id = {txn.txn_id: txn for txn in txns}
-            found = [by_id[txn_id] for txn_id in self.txn_ids if txn_id in by_id]
-            return found, [txn_id for txn_id in self.txn_ids if txn_id not in by_id]
+            found = [table[txn_id] for txn_id in self.txn_ids if txn_id in table]
+            return found, [txn_id for txn_id in self.txn_ids if txn_id not in table]
+        txns: Iterable[Txn] = table.values()
         if self.ref_numbers:
             wanted = {ref.casefold() for ref in self.ref_numbers}
             txns = [txn for txn in txns if (txn.ref_number or "").casefold() in wanted]

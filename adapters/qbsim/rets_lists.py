@@ -77,6 +77,29 @@ def vendor_ret(vendor: Party) -> Element:
     return ret
 
 
+def employee_ret(employee: Party) -> Element:
+    ret = etree.Element("EmployeeRet")
+    add_list_core(ret, employee)
+    add_text(ret, "Name", employee.name)
+    add_bool(ret, "IsActive", employee.is_active)
+    add_text(ret, "FirstName", employee.first_name)
+    add_text(ret, "LastName", employee.last_name)
+    return ret
+
+
+def other_name_ret(other: Party) -> Element:
+    ret = etree.Element("OtherNameRet")
+    add_list_core(ret, other)
+    add_text(ret, "Name", other.name)
+    add_bool(ret, "IsActive", other.is_active)
+    add_text(ret, "CompanyName", other.company_name)
+    add_text(ret, "FirstName", other.first_name)
+    add_text(ret, "LastName", other.last_name)
+    add_text(ret, "Phone", other.phone)
+    add_text(ret, "Email", other.email)
+    return ret
+
+
 def item_ret(company: Company, item: Item) -> Element:
     ret = etree.Element(ITEM_RET_TAGS[item.kind])
     add_list_core(ret, item)

@@ -19,12 +19,15 @@ from adapters.qbxml.requests_queries import (
     AccountQuery,
     ActiveStatus,
     CustomerQuery,
+    EmployeeQuery,
     InvoiceQuery,
     ItemQuery,
+    OtherNameQuery,
     PaymentMethodQuery,
     ReceivePaymentQuery,
     SalesTaxCodeQuery,
     TermsQuery,
+    VendorQuery,
 )
 from adapters.qbxml.requests_txns import CreditMemoAdd, InvoiceAdd, SalesLineAdd, TxnVoid
 from adapters.qbxml.values import Address, QbRef
@@ -37,11 +40,13 @@ __all__ = [
     "CreditMemoAdd",
     "CustomerAdd",
     "CustomerQuery",
+    "EmployeeQuery",
     "InvoiceAdd",
     "InvoiceQuery",
     "ItemQuery",
     "IteratorStep",
     "OnError",
+    "OtherNameQuery",
     "PaymentMethodQuery",
     "QbRef",
     "QbRequest",
@@ -54,5 +59,6 @@ __all__ = [
     "SetCredit",
     "TermsQuery",
     "TxnVoid",
+    "VendorQuery",
     "build_message",
 ]

@@ -1,5 +1,6 @@
 """Queries: list queries (customers, items, accounts, terms, payment methods, sales tax
-codes) and transaction queries (invoices, payments), with iterators where QuickBooks has them.
+codes, and the vendor, employee and other-name lists that share the customers' name space)
+and transaction queries (invoices, payments), with iterators where QuickBooks has them.
 
 A query selects by ListIDs/TxnIDs, or by names/RefNumbers, or by a filter; QuickBooks allows
 only one of the three, and MaxReturned/ActiveStatus belong to the filter.
@@ -178,3 +179,19 @@ class InvoiceQuery(_TxnQuery):
 class ReceivePaymentQuery(_TxnQuery):
     request_tag: ClassVar[str] = "ReceivePaymentQueryRq"
     ref_number_limit: ClassVar[int] = limits.RECEIVE_PAYMENT_REF_NUMBER
+
+
+@dataclass(frozen=True, kw_only=True)
+class VendorQuery(_ListQuery):
+    request_tag: ClassVar[str] = "VendorQueryRq"
+    supports_iterator: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class EmployeeQuery(_ListQuery):
+    request_tag: ClassVar[str] = "EmployeeQueryRq"
+
+
+@dataclass(frozen=True, kw_only=True)
+class OtherNameQuery(_ListQuery):
+    request_tag: ClassVar[str] = "OtherNameQueryRq"

@@ -1,4 +1,4 @@
-"""`qbsync readiness`, `explain`, `what-if` and `policy set`: tables for people, --json for programs."""
+"""`qbsync readiness`, `explain`, `what-if`, `policy set`: tables, or --json for programs."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from rich.table import Table
 
 from api.bootstrap import Container, bootstrap
 from api.schemas.policy import ExplanationOut, ReadinessOut, WhatIfOut
+from domain.errors import DomainError
 from domain.policy import ALL_LEVELS, PolicyLevel
 from projections.readiness.explain import describe
 from projections.readiness.facts import TxnKind
@@ -38,6 +39,9 @@ def _container() -> Iterator[Container]:
     container = bootstrap()
     try:
         yield container
+    except DomainError as error:
+        Console(stderr=True).print(f"[red]{error}[/red]")
+        raise typer.Exit(code=1) from error
     finally:
         container.close()
 
