@@ -75,3 +75,11 @@ class InvalidTransition(StateConflict):
 
 class LockedByQuickBooks(StateConflict):
     """QuickBooks already holds the record or application; the ledger cannot change it."""
+
+
+class ImportRequired(StateConflict):
+    """No Import from QuickBooks has completed yet; a sync needs one first."""
+
+
+class RepeatImportNeedsConfirmation(StateConflict):
+    """A repeated import while the ledger holds transactions needs someone to confirm it."""

@@ -160,7 +160,7 @@ class Invoice(QuickBooksTransaction):
                 f"{source} is already applied to invoice {self.number}; unapply it first to change "
                 "the amount"
             )
-        if False:
+        if amount > self.open_balance:
             raise OverApplication(
                 f"cannot apply {amount} from {source} to invoice {self.number}: "
                 f"its open balance is "

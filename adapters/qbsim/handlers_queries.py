@@ -1,5 +1,5 @@
-"""The query requests: lists (Customer, Vendor, Employee, OtherName, Item, Account, Terms, PaymentMethod,
-SalesTaxCode) and transactions (Invoice, CreditMemo, ReceivePayment), with iterators."""
+"""The query requests: lists (Customer, Vendor, Employee, OtherName, Item, Account, Terms,
+PaymentMethod, SalesTaxCode) and transactions (Invoice, CreditMemo, ReceivePayment), with iterators."""
 
 from __future__ import annotations
 

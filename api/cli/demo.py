@@ -9,6 +9,7 @@ from rich.table import Table
 from adapters.demo.towing_day import RecordedDay, record_day
 from adapters.ledger.application import Ledger
 from api.bootstrap import bootstrap
+from domain.credit_source import CreditSource
 
 console = Console()
 
@@ -51,7 +52,7 @@ def _print_day(ledger: Ledger, day: RecordedDay) -> None:
     credits = Table(title="Payments and credit memos")
     for column in ("record", "customer", "amount", "applied to", "finished"):
         credits.add_column(column)
-    sources = [ledger.payment(ref) for ref in day.payments]
+    sources: list[CreditSource] = [ledger.payment(ref) for ref in day.payments]
     sources += [ledger.credit_memo(number) for number in day.credit_memos]
     for source in sources:
         applied = ", ".join(f"{inv} {amount}" for inv, amount in source.applications.items())

@@ -31,6 +31,7 @@ def api(tmp_path: Path) -> Iterator[LedgerApi]:
 def refused(api: LedgerApi, method: str, url: str, json: Any = None) -> tuple[int, str, str]:
     """Send a write with the token; return the status, the error's name and its message."""
     response = api.writer.request(method, url, json=json)
+    assert response.status_code >= 400, f"{method} {url} was accepted: {response.text}"
     body = response.json()
     return response.status_code, body.get("error", ""), body["detail"]
 

@@ -22,8 +22,10 @@ def in_memory_ledger() -> Ledger:
 
 
 class Books:
-    def __init__(self) -> None:
-        self.ledger = in_memory_ledger()
+    def __init__(self, ledger: Ledger | None = None) -> None:
+        if ledger is not None:
+            ledger.register_customer(CUSTOMER, "Acme Towing")
+        self.ledger = ledger or in_memory_ledger()
         self._txn = 0
 
     def invoice(self, number: str, amount: str = "100.00", finalize: bool = True) -> Books:
