@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from adapters.ledger.application import Ledger
 from adapters.readiness.store import ReadinessStore
 from adapters.settings import Settings
+
+if TYPE_CHECKING:
+    from adapters.importing.jobs import ImportRequests
+    from adapters.qbsim import QuickBooksSimulator
 
 
 @dataclass
@@ -24,6 +29,27 @@ class Container:
     def close(self) -> None:
         self.readiness.close()
         self.ledger.close()
+
+    def quickbooks_simulator(self) -> QuickBooksSimulator:
+        """The simulated QuickBooks company at settings.simulator_file, opened on first use."""
+        from adapters.qbsim import QuickBooksSimulator
+
+        found = self.extras.get("quickbooks_simulator")
+        if not isinstance(found, QuickBooksSimulator):
+            found = QuickBooksSimulator.open(self.settings.simulator_file)
+            self.extras["quickbooks_simulator"] = found
+        return found
+
+    def import_requests(self) -> ImportRequests:
+        """Imports asked for through the Web Connector (serve them with
+        `ConversationWorkSource(container.import_requests().conversation_for)`)."""
+        from adapters.importing.jobs import ImportRequests
+
+        found = self.extras.get("import_requests")
+        if not isinstance(found, ImportRequests):
+            found = ImportRequests(self.ledger)
+            self.extras["import_requests"] = found
+        return found
 
 
 def bootstrap(settings: Settings | None = None) -> Container:

@@ -114,6 +114,7 @@ class CreditSource(QuickBooksTransaction):
     @event("Voided")
     def _voided(self, reason: str) -> None:
         self.voided = True
+        self.applications = {}
 
     def record_applied_in_quickbooks(self, invoice: str, edit_sequence: str) -> None:
         """QuickBooks linked this payment or credit to `invoice`."""

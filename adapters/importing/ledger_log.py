@@ -13,12 +13,22 @@ from domain.invoice import Invoice
 from domain.payment import Payment
 
 _PAGE = 500
-TRANSACTION_CREATED = (Invoice.Created, Payment.Recorded, CreditMemo.Created)
 
 
-def events_of(ledger: Ledger, *event_classes: type[Any]) -> Iterator[Any]:
-    """Every event of these classes in the ledger, oldest first, read a page at a time."""
-    topics = [get_topic(cls) for cls in event_classes]
+def event_topic(aggregate_class: type[Any], event_name: str) -> str:
+    """`domain.customer:Customer.Renamed` for (Customer, "Renamed")."""
+    return f"{get_topic(aggregate_class)}.{event_name}"
+
+
+TRANSACTION_CREATED = (
+    event_topic(Invoice, "Created"),
+    event_topic(Payment, "Recorded"),
+    event_topic(CreditMemo, "Created"),
+)
+
+
+def events_of(ledger: Ledger, *topics: str) -> Iterator[Any]:
+    """Every event with one of these topics, oldest first, read a page at a time."""
     start = 1
     while True:
         page = ledger.recorder.select_notifications(start, _PAGE, topics=topics)
@@ -31,5 +41,4 @@ def events_of(ledger: Ledger, *event_classes: type[Any]) -> Iterator[Any]:
 
 def ledger_holds_transactions(ledger: Ledger) -> bool:
     """Whether any invoice, payment or credit memo was ever recorded (one indexed read)."""
-    topics = [get_topic(cls) for cls in TRANSACTION_CREATED]
-    return bool(ledger.recorder.select_notifications(1, 1, topics=topics))
+    return bool(ledger.recorder.select_notifications(1, 1, topics=TRANSACTION_CREATED))

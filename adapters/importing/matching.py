@@ -14,14 +14,21 @@ from adapters.importing.ledger_customers import LedgerCustomer
 from adapters.importing.records import QbCustomer
 
 
-def _key(text: str) -> str:
+def name_key(text: str) -> str:
+    """QuickBooks compares names case-insensitively."""
     return text.strip().casefold()
 
 
 class CustomerMatcher:
     def __init__(self, customers: Iterable[LedgerCustomer]) -> None:
-        self._unlinked = {c.code: c for c in sorted(customers, key=lambda c: c.code)}
-        self._unlinked = {code: c for code, c in self._unlinked.items() if not c.is_linked}
+        unlinked = sorted((c for c in customers if not c.is_linked), key=lambda c: c.code)
+        self._unlinked = {c.code: c for c in unlinked}
+        self._by_qb_name: dict[str, list[str]] = {}
+        self._by_name: dict[str, list[str]] = {}
+        for customer in unlinked:
+            if customer.qb_name.strip():
+                self._by_qb_name.setdefault(name_key(customer.qb_name), []).append(customer.code)
+            self._by_name.setdefault(name_key(customer.name), []).append(customer.code)
 
     @property
     def unlinked(self) -> list[LedgerCustomer]:
@@ -29,35 +36,34 @@ class CustomerMatcher:
 
     def take(self, quickbooks: QbCustomer, parent_code: str | None) -> str | None:
         """The code of the unlinked ledger customer matching `quickbooks`, now taken."""
-        found = self._find(quickbooks, parent_code)
-        if found is not None:
-            del self._unlinked[found.code]
-            return found.code
+        for index in (self._by_qb_name, self._by_name):
+            code = self._find_in(index, quickbooks, parent_code)
+            if code is not None:
+                del self._unlinked[code]
+                return code
         return None
 
     def still_wanting(self, full_name: str) -> list[LedgerCustomer]:
         """Unlinked ledger customers whose name for QuickBooks is `full_name`."""
-        wanted = _key(full_name)
-        return [c for c in self._unlinked.values() if _key(c.name_for_quickbooks) == wanted]
+        wanted = name_key(full_name)
+        codes = self._by_qb_name.get(wanted, []) + self._by_name.get(wanted, [])
+        return [
+            customer
+            for code in dict.fromkeys(codes)
+            if (customer := self._unlinked.get(code)) is not None
+            and name_key(customer.name_for_quickbooks) == wanted
+        ]
 
-    def _find(self, quickbooks: QbCustomer, parent_code: str | None) -> LedgerCustomer | None:
-        for field in ("qb_name", "name"):
-            for candidate in self._unlinked.values():
-                if _matches(getattr(candidate, field), candidate, quickbooks, parent_code):
-                    return candidate
+    def _find_in(
+        self, index: dict[str, list[str]], quickbooks: QbCustomer, parent_code: str | None
+    ) -> str | None:
+        for code in index.get(name_key(quickbooks.full_name), []):
+            if code in self._unlinked:
+                return code
+        if not quickbooks.is_job or parent_code is None:
+            return None
+        for code in index.get(name_key(quickbooks.name), []):
+            candidate = self._unlinked.get(code)
+            if candidate is not None and candidate.parent == parent_code:
+                return code
         return None
-
-
-def _matches(
-    text: str, candidate: LedgerCustomer, quickbooks: QbCustomer, parent_code: str | None
-) -> bool:
-    if not text.strip():
-        return False
-    if _key(text) == _key(quickbooks.full_name):
-        return True
-    return (
-        quickbooks.is_job
-        and parent_code is not None
-        and candidate.parent == parent_code
-        and _key(text) == _key(quickbooks.name)
-    )

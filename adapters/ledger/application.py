@@ -12,6 +12,7 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder
+from eventsourcing.utils import EnvType
 
 from adapters.ledger.transcodings import register_domain_transcodings
 from adapters.ledger.unit_of_work import UnitOfWork
@@ -40,6 +41,11 @@ class Ledger(Application[UUID]):
     """The event-sourced ledger of invoices, payments, credit memos and customers."""
 
     name = "qbsync"
+
+    def __init__(self, env: EnvType | None = None) -> None:
+        super().__init__(env)
+        # Customers are never removed, so one seen to exist need not be read again.
+        self._known_customers: set[UUID] = set()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -74,6 +80,13 @@ class Ledger(Application[UUID]):
 
     def _customer(self, unit: UnitOfWork, code: str) -> Customer:
         return unit.get(Customer, ids.customer_id(code), "customer", code)
+
+    def _require_customer(self, unit: UnitOfWork, code: str) -> None:
+        customer_id = ids.customer_id(code)
+        if customer_id not in self._known_customers:
+            customer = self._customer(unit, code)
+            if len(customer.pending_events) < customer.version:  # stored, not just registered
+                self._known_customers.add(customer_id)
 
     def _invoice(self, unit: UnitOfWork, number: str) -> Invoice:
         return unit.get(Invoice, ids.invoice_id(number), "invoice", number)
@@ -151,7 +164,7 @@ class Ledger(Application[UUID]):
     ) -> Invoice:
         def command(unit: UnitOfWork) -> Invoice:
             unit.require_new(ids.invoice_id(number.strip()), "invoice", number)
-            self._customer(unit, customer)
+            self._require_customer(unit, customer)
             invoice = Invoice.create(number, customer, txn_date, lines, job_id=job_id, memo=memo)
             unit.add(invoice)
             return invoice
@@ -222,7 +235,7 @@ class Ledger(Application[UUID]):
     ) -> Payment:
         def command(unit: UnitOfWork) -> Payment:
             unit.require_new(ids.payment_id(reference.strip()), "payment", reference)
-            self._customer(unit, customer)
+            self._require_customer(unit, customer)
             payment = Payment.record(
                 PaymentKind.ACCOUNT,
                 reference,
@@ -257,7 +270,7 @@ class Ledger(Application[UUID]):
     ) -> CreditMemo:
         def command(unit: UnitOfWork) -> CreditMemo:
             unit.require_new(ids.credit_memo_id(number.strip()), "credit memo", number)
-            self._customer(unit, customer)
+            self._require_customer(unit, customer)
             memo_ = CreditMemo.create(number, customer, txn_date, lines, memo=memo)
             unit.add(memo_)
             return memo_

@@ -1,5 +1,6 @@
 """The query requests: lists (Customer, Vendor, Employee, OtherName, Item, Account, Terms,
-PaymentMethod, SalesTaxCode) and transactions (Invoice, CreditMemo, ReceivePayment), with iterators."""
+PaymentMethod, SalesTaxCode) and transactions (Invoice, CreditMemo, ReceivePayment), with
+iterators."""
 
 from __future__ import annotations
 

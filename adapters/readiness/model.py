@@ -8,7 +8,7 @@ drops the cache so that the next batch starts again from what the table holds.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from eventsourcing.persistence import Tracking
 
@@ -16,6 +16,7 @@ from adapters.readiness.table import POLICY_KEY, POLICY_KIND, ReadinessTable, Ro
 from domain.policy import ALL_LEVELS, PolicyLevel
 from projections.readiness import documents
 from projections.readiness.facts import Facts, TxnKind, TxnRef
+from projections.readiness.fixpoint import Work
 from projections.readiness.folding import fold
 from projections.readiness.incremental import affected
 from projections.readiness.log import LoggedEvent
@@ -84,6 +85,7 @@ def row_for(facts: Facts, readiness: TxnReadiness) -> Row:
         ref.key,
         json.dumps(document),
         json.dumps(documents.readiness_document(readiness)),
+        json.dumps(work_document(readiness)),
         conservative,
         moderate,
         aggressive,
@@ -93,7 +95,31 @@ def row_for(facts: Facts, readiness: TxnReadiness) -> Row:
 
 def policy_row(facts: Facts) -> Row:
     document = json.dumps(documents.policy_document(facts.policy))
-    return Row(POLICY_KIND, POLICY_KEY, document, "{}", "", "", "", 0)
+    return Row(POLICY_KIND, POLICY_KEY, document, "{}", "{}", "", "", "", 0)
+
+
+def work_document(readiness: TxnReadiness) -> dict[str, list[object]]:
+    """Per level: whether a sync imports it, and the invoices it applies it to."""
+    return {
+        level.value: [
+            readiness.imports[level].is_work,
+            [n for n, by in readiness.applications.items() if by[level].is_work],
+        ]
+        for level in ALL_LEVELS
+    }
+
+
+def work_of(rows: Iterable[tuple[str, str, str]]) -> dict[PolicyLevel, Work]:
+    imports: dict[PolicyLevel, list[TxnRef]] = {level: [] for level in ALL_LEVELS}
+    applications: dict[PolicyLevel, list[tuple[TxnRef, str]]] = {lv: [] for lv in ALL_LEVELS}
+    for kind, key, document in sorted(rows):
+        ref = TxnRef(TxnKind(kind), key)
+        for level_name, (imported, invoices) in json.loads(document).items():
+            level = PolicyLevel(level_name)
+            if imported:
+                imports[level].append(ref)
+            applications[level].extend((ref, invoice) for invoice in invoices)
+    return {lv: Work(tuple(imports[lv]), tuple(applications[lv])) for lv in ALL_LEVELS}
 
 
 def summary(readiness: TxnReadiness, level: PolicyLevel) -> str:

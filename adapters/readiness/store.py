@@ -9,7 +9,7 @@ from eventsourcing.utils import Environment
 
 from adapters.ledger.application import Ledger
 from adapters.readiness.events import PAGE, read_log, whole_log
-from adapters.readiness.model import ReadinessModel, readiness_of
+from adapters.readiness.model import ReadinessModel, readiness_of, work_of
 from adapters.readiness.recorders import PostgresReadinessRecorder, SQLiteReadinessRecorder
 from adapters.readiness.table import ReadinessTable, StaleReadModel
 from domain.errors import InvalidInput, UnknownRecord
@@ -18,7 +18,7 @@ from projections.readiness.explain import Explanation, explain
 from projections.readiness.facts import Facts, TxnKind, TxnRef
 from projections.readiness.replay import facts_as_of, position_at
 from projections.readiness.verdicts import State, TxnReadiness
-from projections.readiness.what_if import WhatIf, what_if
+from projections.readiness.what_if import WhatIf
 
 PROJECTION_NAME = "readiness"
 
@@ -99,8 +99,7 @@ class ReadinessStore:
     def what_if(self, ledger: Ledger) -> WhatIf:
         """Work per level, from the rows that have any: reads only, changes nothing."""
         current = self.current_level(ledger)
-        rows = self.table.select("pending = 1")
-        return what_if(sorted((readiness_of(*row) for row in rows), key=lambda r: r.ref), current)
+        return WhatIf(current, work_of(self.table.select("pending = 1", column="work")))
 
     def explain(self, ledger: Ledger, ref: TxnRef) -> Explanation:
         self.update(ledger)

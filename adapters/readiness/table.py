@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from eventsourcing.persistence import Tracking
 
-COLUMNS = "txn_kind, txn_key, facts, readiness, conservative, moderate, aggressive, pending"
+COLUMNS = "txn_kind, txn_key, facts, readiness, work, conservative, moderate, aggressive, pending"
 POLICY_KIND, POLICY_KEY = "policy", "company"
 
 
@@ -17,6 +17,7 @@ class Row(NamedTuple):
     txn_key: str
     facts: str
     readiness: str
+    work: str
     conservative: str
     moderate: str
     aggressive: str
@@ -44,6 +45,7 @@ class ReadinessTable:
         return [
             f"CREATE TABLE IF NOT EXISTS {self.table} (txn_kind TEXT NOT NULL, "
             "txn_key TEXT NOT NULL, facts TEXT NOT NULL, readiness TEXT NOT NULL, "
+            "work TEXT NOT NULL, "
             "conservative TEXT NOT NULL, moderate TEXT NOT NULL, aggressive TEXT NOT NULL, "
             "pending INTEGER NOT NULL, PRIMARY KEY (txn_kind, txn_key))",
             f"CREATE INDEX IF NOT EXISTS qbsync_readiness_pending ON {self.table} (pending)",
@@ -58,7 +60,7 @@ class ReadinessTable:
         m = self.mark
         updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS.split(", ")[2:])
         upsert = (
-            f"INSERT INTO {self.table} ({COLUMNS}) VALUES ({', '.join([m] * 8)}) "
+            f"INSERT INTO {self.table} ({COLUMNS}) VALUES ({', '.join([m] * 9)}) "
             f"ON CONFLICT (txn_kind, txn_key) DO UPDATE SET {updates}"
         )
         with self._transaction(commit=True) as c:
@@ -75,13 +77,16 @@ class ReadinessTable:
             rows = [(r["txn_kind"], r["txn_key"], r["facts"]) for r in c.fetchall()]
         return position, rows
 
-    def select(self, where: str = "", params: Sequence[str] = ()) -> Iterator[tuple[str, str, str]]:
-        sql = f"SELECT txn_kind, txn_key, readiness FROM {self.table} WHERE txn_kind <> {self.mark}"
+    def select(
+        self, where: str = "", params: Sequence[str] = (), column: str = "readiness"
+    ) -> Iterator[tuple[str, str, str]]:
+        """(kind, key, `column`) of every transaction's row matching `where`."""
+        sql = f"SELECT txn_kind, txn_key, {column} FROM {self.table} WHERE txn_kind <> {self.mark}"
         with self._transaction(commit=False) as c:
             c.execute(sql + (f" AND {where}" if where else ""), (POLICY_KIND, *params))
             rows = c.fetchall()
         for r in rows:
-            yield r["txn_kind"], r["txn_key"], r["readiness"]
+            yield r["txn_kind"], r["txn_key"], r[column]
 
     def position(self, application_name: str) -> int:
         with self._transaction(commit=False) as c:

@@ -28,6 +28,10 @@ def _register_commands() -> None:
 
     serve.register(app)
 
+    from api.cli import importing
+
+    importing.register(app)
+
 
 _register_commands()
 

@@ -29,3 +29,7 @@ ROUTERS += [
 from api.routes import policy  # noqa: E402  (readiness under the policy levels)
 
 ROUTERS.append(policy.router)
+
+from api.routes import imports  # noqa: E402  (Import from QuickBooks)
+
+ROUTERS.append(imports.router)

@@ -165,7 +165,8 @@ def _level_changed(facts: Facts, e: LoggedEvent) -> None:
 
 
 def _money(value: Decimal | str) -> Decimal:
-    return money(Decimal(value))
+    """Amounts in events are two-place Decimals already (the domain checked them)."""
+    return value if isinstance(value, Decimal) else money(value)
 
 
 _Handler = Callable[[Facts, LoggedEvent], "TxnRef | None"]

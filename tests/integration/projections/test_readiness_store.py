@@ -11,7 +11,7 @@ from eventsourcing.projection import ProjectionRunner
 
 from adapters.ledger.application import Ledger
 from adapters.readiness.projection import ReadinessProjection
-from adapters.readiness.recorders import PostgresReadinessRecorder, SQLiteReadinessRecorder
+from adapters.readiness.recorders import PostgresReadinessRecorder
 from adapters.readiness.store import ReadinessStore
 from adapters.settings import persistence_env
 from domain.policy import PolicyLevel
@@ -134,14 +134,12 @@ def test_what_if_and_explain_leave_the_event_log_unchanged(
 
 
 def test_the_projection_runner_keeps_the_same_table(ledger: Ledger, env: dict[str, str]) -> None:
+    if "sqlite" in env["PERSISTENCE_MODULE"]:
+        pytest.skip("eventsourcing's SQLite recorder has no subscriptions: update() catches up")
     books = Books(ledger)
     first_half(books)
     second_half(books)
-    view_class: type[Any] = (
-        SQLiteReadinessRecorder
-        if "sqlite" in env["PERSISTENCE_MODULE"]
-        else PostgresReadinessRecorder
-    )
+    view_class: type[Any] = PostgresReadinessRecorder
     with ProjectionRunner(
         application_class=Ledger,
         projection_class=ReadinessProjection,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -106,7 +107,7 @@ def test_applications_never_exceed_the_source_amount(build: object) -> None:
     source = source_of(build, "50.00")
     first, second = finalized_invoice("1-1"), finalized_invoice("1-2")
     applying.apply_credit(source, first, "40.00")
-    with pytest.raises(OverApplication, match="only 10.00"):
+    with pytest.raises(OverApplication, match=re.escape("only 10.00")):
         applying.apply_credit(source, second, "10.01")
     assert second.applications == {} and source.applied_total == Decimal("40.00")
     applying.apply_credit(source, second, "10.00")
@@ -116,7 +117,7 @@ def test_applications_never_exceed_the_source_amount(build: object) -> None:
 @pytest.mark.parametrize("build", SOURCES)
 def test_applications_never_exceed_the_invoice_open_balance(build: object) -> None:
     source, invoice = source_of(build, "500.00"), finalized_invoice(amount="100.00")
-    with pytest.raises(OverApplication, match="open balance is 100.00"):
+    with pytest.raises(OverApplication, match=re.escape("open balance is 100.00")):
         applying.apply_credit(source, invoice, "100.01")
     assert source.applications == {} and invoice.applications == {}
 
@@ -179,7 +180,7 @@ def test_applied_in_quickbooks_needs_a_ledger_application_and_is_recorded_once(
 def test_finishing_needs_the_source_fully_applied(build: object) -> None:
     source, invoice = source_of(build, "50.00"), finalized_invoice()
     applying.apply_credit(source, invoice, "49.99")
-    with pytest.raises(InvalidTransition, match="0.01 of its 50.00 is not applied"):
+    with pytest.raises(InvalidTransition, match=re.escape("0.01 of its 50.00 is not applied")):
         source.finish()
     assert not source.finished
 

@@ -205,3 +205,15 @@ def test_a_failed_command_in_bulk_discards_the_whole_batch(ledger: Ledger) -> No
     assert stored_event_count(ledger) == before
     with pytest.raises(UnknownRecord):
         ledger.invoice("1-3")
+
+
+def test_a_customer_registered_in_a_discarded_batch_stays_unknown(ledger: Ledger) -> None:
+    with pytest.raises(OverApplication), ledger.bulk():
+        ledger.register_customer("C9", "Short-lived")
+        ledger.create_invoice("9-1", "C9", DAY, [line("10.00")])
+        ledger.record_job_payment("J-9", "9-1", "10.01", DAY)
+    with pytest.raises(UnknownRecord, match="customer C9"):
+        ledger.create_invoice("9-2", "C9", DAY, [line("10.00")])
+    ledger.create_invoice("9-2", "C1", DAY, [line("10.00")])
+    ledger.create_invoice("9-3", "C1", DAY, [line("10.00")])
+    assert ledger.invoice("9-3").customer == "C1"

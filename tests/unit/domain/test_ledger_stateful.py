@@ -131,7 +131,7 @@ class LedgerMachine(RuleBasedStateMachine):
             return False, None
         if isinstance(result, Aggregate):
             assert not result.pending_events
-            replayed = self.ledger.repository.get(result.id)
+            replayed: Aggregate = self.ledger.repository.get(result.id)
             assert vars(replayed) == vars(result), "replaying the events rebuilt another state"
         return True, result
 
@@ -358,9 +358,9 @@ class LedgerMachine(RuleBasedStateMachine):
     def every_past_version_of_an_invoice_replays_within_its_total(self) -> None:
         for number in self.invoice_keys:
             invoice_id = ids.invoice_id(number)
-            latest = self.ledger.repository.get(invoice_id)
+            latest: Invoice = self.ledger.repository.get(invoice_id)
             for version in range(1, latest.version + 1):
-                past = self.ledger.repository.get(invoice_id, version=version)
+                past: Aggregate = self.ledger.repository.get(invoice_id, version=version)
                 assert isinstance(past, Invoice) and past.number == number
                 assert ZERO <= past.open_balance <= past.total
 

@@ -67,8 +67,8 @@ def test_moderate_and_aggressive_agree_on_payments_and_credits(history: list[Ste
 def test_no_application_ready_before_its_invoices_are_imported(history: list[Step]) -> None:
     for facts in every_point(history):
         for r in ReadinessRules(facts).all():
-            source = facts.sources.get(r.ref)
             for invoice, by in r.applications.items():
+                source = facts.sources[r.ref]
                 needed = (
                     sorted(source.applications)
                     if r.ref.kind is TxnKind.ACCOUNT_PAYMENT

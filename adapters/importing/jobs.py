@@ -1,0 +1,90 @@
+"""Running an import: directly against a QuickBooks backend, or through the Web Connector."""
+
+from __future__ import annotations
+
+import threading
+
+from adapters.importing.conversation import ImportConversation, ImportOptions
+from adapters.importing.guards import repeat_warning
+from adapters.importing.recorder import fail_run
+from adapters.importing.runs import ImportReport, read_run
+from adapters.ledger.application import Ledger
+from adapters.qbwc.ports import QbwcSession
+from adapters.quickbooks.conversation import (
+    ConversationAborted,
+    ProgressCallback,
+    QuickBooksBackend,
+    drive,
+)
+from domain.errors import DomainError
+
+
+def run_import(
+    ledger: Ledger,
+    quickbooks: QuickBooksBackend,
+    options: ImportOptions | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> ImportReport:
+    """Import everything from `quickbooks` now; the report says completed or failed, and why.
+
+    Raises RepeatImportNeedsConfirmation before anything is sent when the repeat needs it.
+    """
+    conversation = ImportConversation(ledger, options)
+    try:
+        drive(conversation, quickbooks, on_progress)
+    except ConversationAborted:
+        pass  # the run already records why
+    except Exception as error:  # QuickBooks itself failed (any way it can): the run says how
+        fail_run(ledger, conversation.run_id, f"QuickBooks failed: {type(error).__name__}: {error}")
+    return read_run(ledger, conversation.run_id)
+
+
+class ImportRequests:
+    """An import asked for through the Web Connector: each session runs it until one completes.
+
+    Serve it with `ConversationWorkSource(import_requests.conversation_for)`. A session that
+    drops midway leaves the import wanted: the next session starts it again from the top.
+    """
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+        self._wanted: ImportOptions | None = None
+        self._current: ImportConversation | None = None
+        self._lock = threading.Lock()
+        self.last_refusal = ""
+
+    @property
+    def pending(self) -> bool:
+        with self._lock:
+            self._forget_completed()
+            return self._wanted is not None
+
+    def request(self, options: ImportOptions | None = None) -> None:
+        """Ask for an import; a repeat that needs confirmation is refused here, at once."""
+        options = options or ImportOptions()
+        repeat_warning(self._ledger, options.confirm, options.confirmed_by)
+        with self._lock:
+            self._forget_completed()
+            self._wanted = options
+
+    def conversation_for(self, session: QbwcSession) -> ImportConversation | None:
+        with self._lock:
+            self._forget_completed()
+            if self._wanted is None:
+                return None
+            try:
+                self._current = ImportConversation(self._ledger, self._wanted)
+            except DomainError as refusal:
+                self.last_refusal = str(refusal)
+                self._wanted = None
+                return None
+            return self._current
+
+    @property
+    def current_run_id(self) -> str | None:
+        return None if self._current is None else self._current.run_id
+
+    def _forget_completed(self) -> None:
+        if self._current is not None and self._current.completed:
+            self._wanted = None
+            self._current = None

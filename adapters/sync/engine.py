@@ -1,0 +1,71 @@
+"""The run loop's moving parts: planning open runs into the outbox, recovering stuck work,
+and measuring progress. Shared by direct runs and Web Connector conversations."""
+
+from __future__ import annotations
+
+from adapters.readiness.store import ReadinessStore
+from adapters.sync.ledger import SyncLedger
+from adapters.sync.outbox import Outbox
+from adapters.sync.planning import CustomerLink, plan
+from adapters.sync.recording import Clock, Recorder
+from adapters.sync.runs import SyncRuns
+from adapters.sync.settings import SyncSettings
+from adapters.sync.waiting import waiting_of
+
+
+class SyncEngine:
+    def __init__(
+        self, ledger: SyncLedger, readiness: ReadinessStore, settings: SyncSettings, now: Clock
+    ) -> None:
+        self.ledger, self.readiness, self.settings, self.now = ledger, readiness, settings, now
+        self.outbox = Outbox(ledger.datastore, ledger.dialect)
+        self.runs = SyncRuns(ledger.datastore, ledger.dialect)
+        self.recorder = Recorder(ledger, self.outbox, settings, now)
+
+    def prepare(self) -> None:
+        """Recover work stuck in flight, then plan every open run against the ledger as it is
+        now: what earlier answers made ready joins the outbox (the fixpoint within a run)."""
+        self.outbox.recover_stuck(self.now(), self.now() - self.settings.stuck_after)
+        open_runs = self.runs.open_runs()
+        if not open_runs:
+            return
+        self.readiness.update(self.ledger)
+        facts = self.readiness.model.facts()
+        links: dict[str, CustomerLink] = {}
+
+        def customer(code: str) -> CustomerLink:
+            if code not in links:
+                found = self.ledger.customer(code)
+                links[code] = CustomerLink(code, found.qb_list_id is not None, found.parent)
+            return links[code]
+
+        for run in open_runs:
+            ops = plan(facts, facts.policy.level, run.selection, customer)
+            self.outbox.insert(ops, run.run_id, self.now())
+
+    def has_ready_work(self) -> bool:
+        return self.outbox.ready_count(self.now()) > 0
+
+    def next_due_in(self) -> float | None:
+        """Seconds until the earliest backed-off operation is due, if any is waiting."""
+        pending = self.outbox.rows("status = 'pending'")
+        if not pending:
+            return None
+        return max(0.0, min(row.next_attempt_at for row in pending) - self.now())
+
+    def percent(self, run_ids: list[str]) -> int:
+        if not self.has_ready_work():
+            return 100
+        rows = [r for r in self.outbox.rows() if r.run_id in run_ids] or self.outbox.rows()
+        settled = sum(1 for r in rows if r.status.value in ("done", "parked"))
+        return min(99, settled * 100 // max(1, len(rows)))
+
+    def finish_open_runs(self) -> None:
+        """Close each open run with nothing of it in flight, keeping what still waits and why."""
+        in_flight = {row.run_id for row in self.outbox.rows("status = 'in_flight'")}
+        for run in self.runs.open_runs():
+            if run.run_id in in_flight:
+                continue
+            self.readiness.update(self.ledger)
+            waiting = waiting_of(self.outbox, self.readiness.model.facts(), run)
+            self.runs.finish(run.run_id, waiting, self.now())

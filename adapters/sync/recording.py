@@ -1,0 +1,129 @@
+"""Recording an operation's settlement: the ledger events of QuickBooks' answer, the
+operation's new status and the run's log entry, all in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import IntegrityError
+
+from adapters.ledger.application import Ledger
+from adapters.ledger.unit_of_work import UnitOfWork
+from adapters.sync.operations import OutboxRow, Phase, Status
+from adapters.sync.outbox import Outbox
+from adapters.sync.settings import SyncSettings
+from adapters.sync.settlement import Imported, LedgerFact, Linked, Outcome, Settlement
+from adapters.sync.statements import OutboxChange
+from domain import ids
+from domain.credit_memo import CreditMemo
+from domain.credit_source import CreditSource
+from domain.customer import Customer
+from domain.errors import DomainError
+from domain.invoice import Invoice
+from domain.payment import Payment
+
+Clock = Callable[[], float]
+_RETRIES = (Outcome.BACKOFF, Outcome.RETRY)
+
+
+class Recorder:
+    def __init__(self, ledger: Ledger, outbox: Outbox, settings: SyncSettings, now: Clock) -> None:
+        self.ledger, self.outbox, self.settings, self.now = ledger, outbox, settings, now
+
+    def record(self, row: OutboxRow, settlement: Settlement, request: str, code: int) -> Outcome:
+        for _attempt in range(5):
+            try:
+                return self._record_once(row, settlement, request, code)
+            except IntegrityError:
+                continue  # another writer changed the same aggregate: reload and retry
+        return self._record_once(row, settlement, request, code)
+
+    def _record_once(
+        self, row: OutboxRow, settlement: Settlement, request: str, code: int
+    ) -> Outcome:
+        try:
+            aggregates = _apply_facts(UnitOfWork(self.ledger), settlement.facts)
+        except DomainError as error:
+            message = (
+                f"QuickBooks answered {row.key}, but the ledger refused to record it: "
+                f"{error}; reconcile this record in QuickBooks by hand"
+            )
+            settlement, aggregates = Settlement(Outcome.PARKED, message), []
+        outcome, change = self._change(row, settlement)
+        change.extend(
+            self.outbox.logged(
+                row.run_id, row.key, request, code, outcome.value, settlement.message, self.now()
+            )
+        )
+        self.ledger.save(*aggregates, outbox=change)
+        return outcome
+
+    def _change(self, row: OutboxRow, s: Settlement) -> tuple[Outcome, OutboxChange]:
+        now, settle, outcome = self.now(), self.outbox.settle, s.outcome
+        if outcome in _RETRIES and row.attempts >= self.settings.max_attempts:
+            outcome = Outcome.PARKED
+            s = Settlement(
+                outcome,
+                f"{s.message}; gave up after {row.attempts} attempts: check "
+                "the record in QuickBooks (close it if it is open) and run sync again",
+            )
+        if outcome in (Outcome.DONE, Outcome.ADOPTED):
+            return outcome, settle(row, Status.DONE, row.phase, error=s.message, at=now)
+        if outcome is Outcome.PARKED:
+            return outcome, settle(row, Status.PARKED, row.phase, error=s.message, at=now)
+        if outcome is Outcome.NOT_FOUND:
+            return outcome, settle(
+                row,
+                Status.PENDING,
+                Phase.ACT,
+                at=now,
+                next_attempt_at=now,
+                hint=s.hint,
+                count_attempt=False,
+            )
+        if outcome is Outcome.BACKOFF:
+            due = now + self.settings.backoff(row.attempts)
+            return outcome, settle(
+                row, Status.PENDING, row.phase, error=s.message, at=now, next_attempt_at=due
+            )
+        phase = Phase.PROBE if outcome is Outcome.RETRY else row.phase
+        return outcome, settle(
+            row,
+            Status.PENDING,
+            phase,
+            error=s.message,
+            at=now,
+            next_attempt_at=now,
+            count_attempt=outcome is Outcome.RETRY,
+        )
+
+    def release(self, rows: list[OutboxRow], reason: str, request: str = "") -> None:
+        """The outcome of `rows` is unknown: check QuickBooks before anything is resent."""
+        for row in rows:
+            self.record(row, Settlement(Outcome.RETRY, reason), request, -1)
+
+
+def _apply_facts(unit: UnitOfWork, facts: tuple[LedgerFact, ...]) -> list[Aggregate]:
+    touched: dict[object, Aggregate] = {}
+    for fact in facts:
+        if isinstance(fact, Linked):
+            customer = unit.get(Customer, ids.customer_id(fact.code), "customer", fact.code)
+            customer.link_to_quickbooks(fact.list_id, fact.edit_sequence, fact.full_name)
+            touched[customer.id] = customer
+            continue
+        record = _transaction(unit, fact.kind, fact.key)
+        if isinstance(fact, Imported):
+            record.record_imported(fact.txn_id, fact.edit_sequence)
+        elif isinstance(record, CreditSource):
+            record.record_applied_in_quickbooks(fact.invoice, fact.edit_sequence)
+        touched[record.id] = record
+    return list(touched.values())
+
+
+def _transaction(unit: UnitOfWork, kind: str, key: str) -> Invoice | CreditSource:
+    if kind == "invoice":
+        return unit.get(Invoice, ids.invoice_id(key), "invoice", key)
+    if kind == "credit memo":
+        return unit.get(CreditMemo, ids.credit_memo_id(key), "credit memo", key)
+    return unit.get(Payment, ids.payment_id(key), "payment", key)

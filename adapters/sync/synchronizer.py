@@ -1,0 +1,136 @@
+"""The sync facade for the API, the CLI, the demo and the Web Connector."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+
+from adapters.importing.guards import require_import_completed
+from adapters.qbwc.ports import QbwcSession
+from adapters.quickbooks.conversation import ProgressCallback, QuickBooksBackend
+from adapters.readiness.store import ReadinessStore
+from adapters.sync.conversation import SyncConversation
+from adapters.sync.engine import SyncEngine
+from adapters.sync.ledger import SyncLedger
+from adapters.sync.operations import OutboxRow
+from adapters.sync.recording import Clock
+from adapters.sync.reports import SentOperation, SyncReport, open_manual_actions
+from adapters.sync.runs import OPEN
+from adapters.sync.selection import Selection
+from adapters.sync.settings import SyncSettings
+from adapters.sync.waiting import waiting_of, why
+
+
+class Synchronizer:
+    def __init__(
+        self,
+        ledger: SyncLedger,
+        readiness: ReadinessStore,
+        settings: SyncSettings | None = None,
+        now: Clock = time.time,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.engine = SyncEngine(ledger, readiness, settings or SyncSettings(), now)
+        self.sleep = sleep
+
+    def start_run(self, selection: Selection | None = None) -> str:
+        """Plan a run (refused until an import has completed); returns its id at once."""
+        require_import_completed(self.engine.ledger)
+        run_id = uuid.uuid4().hex[:16]
+        self.engine.runs.create(run_id, selection or Selection.everything(), self.engine.now())
+        self.engine.prepare()
+        return run_id
+
+    def conversation(self, run_ids: list[str] | None = None, worker: str = "") -> SyncConversation:
+        return SyncConversation(self.engine, run_ids or [], worker)
+
+    def run_directly(
+        self, run_id: str, backend: QuickBooksBackend, on_progress: ProgressCallback | None = None
+    ) -> SyncReport:
+        """Deliver everything ready to `backend` (the simulator); lost answers and transport
+        failures are checked in QuickBooks and resent; returns the run's report."""
+        conversation = self.conversation([run_id])
+        failures = 0
+        while failures < self.engine.settings.max_transport_failures:
+            message = conversation.next_message()
+            if message is None:
+                wait = self.engine.next_due_in()
+                if wait is None or wait > self.engine.settings.max_wait:
+                    break
+                self.sleep(wait)
+                continue
+            try:
+                answer = backend(message)
+            except Exception as error:  # a lost answer: the outcome is unknown
+                failures += 1
+                conversation.accept_failure("transport", f"{type(error).__name__}: {error}")
+                continue
+            failures = 0
+            percent = conversation.accept_answer(answer)
+            if on_progress is not None:
+                on_progress(percent)
+        self.engine.finish_open_runs()
+        return self.report(run_id)
+
+    def conversation_for(self, session: QbwcSession) -> SyncConversation | None:
+        """A Web Connector session's conversation: open runs, else a new run of everything."""
+        if not self.engine.runs.open_runs():
+            self.start_run()
+        self.engine.prepare()
+        if not self.engine.has_ready_work():
+            self.engine.finish_open_runs()
+            return None
+        return self.conversation(
+            [r.run_id for r in self.engine.runs.open_runs()], worker=session.ticket
+        )
+
+    def report(self, run_id: str) -> SyncReport:
+        run = self.engine.runs.get(run_id)
+        waiting = run.waiting
+        if run.state == OPEN:
+            self.engine.readiness.update(self.engine.ledger)
+            waiting = waiting_of(self.engine.outbox, self.engine.readiness.model.facts(), run)
+        sent = [
+            SentOperation(
+                e["op_key"],
+                e["request"],
+                int(e["status_code"]),
+                e["outcome"],
+                e["message"],
+                float(e["at"]),
+            )
+            for e in self.engine.outbox.log_entries(run_id)
+        ]
+        return SyncReport(
+            run_id,
+            run.state,
+            run.selection.to_json(),
+            sent,
+            waiting,
+            self.parked(),
+            open_manual_actions(self.engine.ledger),
+        )
+
+    def parked(self) -> list[dict[str, str]]:
+        return [self._described(row) for row in self.engine.outbox.rows("status = 'parked'")]
+
+    def stuck(self) -> list[dict[str, str]]:
+        """In flight past the timeout, or pending behind a parked or missing dependency."""
+        limit = self.engine.now() - self.engine.settings.stuck_after
+        m = self.engine.outbox.d.mark
+        late = self.engine.outbox.rows(f"status = 'in_flight' AND claimed_at < {m}", (limit,))
+        blocked = [
+            row
+            for row in self.engine.outbox.rows("status = 'pending'")
+            if any(s in ("parked", "missing") for _, s in self.engine.outbox.dependencies(row.key))
+        ]
+        return [self._described(row) for row in [*late, *blocked]]
+
+    def _described(self, row: OutboxRow) -> dict[str, str]:
+        return {
+            "operation": row.key,
+            "status": row.status.value,
+            "run_id": row.run_id,
+            "why": why(self.engine.outbox, row),
+        }

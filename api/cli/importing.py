@@ -1,0 +1,127 @@
+"""`qbsync import` and `qbsync import-report`: the Import from QuickBooks and its reports."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+from rich.table import Table
+
+from adapters.importing.conversation import DEFAULT_PAGE_SIZE, ImportOptions
+from adapters.importing.jobs import run_import
+from adapters.importing.runs import ImportReport, list_runs, read_run
+from api.bootstrap import Container, bootstrap
+from domain.errors import DomainError
+
+console = Console()
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="import")(import_from_quickbooks)
+    app.command(name="import-report")(import_report)
+
+
+def import_from_quickbooks(
+    confirm: Annotated[
+        bool, typer.Option("--confirm", help="Repeat although the ledger holds transactions")
+    ] = False,
+    by: Annotated[str, typer.Option("--by", help="Who confirms the repeat")] = "",
+    via_webconnector: Annotated[
+        bool,
+        typer.Option(
+            "--via-webconnector",
+            help="Go through the Web Connector protocol (local endpoint + emulator)",
+        ),
+    ] = False,
+    page_size: Annotated[int, typer.Option(min=1, max=1000)] = DEFAULT_PAGE_SIZE,
+) -> None:
+    """Import customers, jobs, items, lists and open balances from the QuickBooks simulator."""
+    container = bootstrap()
+    try:
+        report = _run(container, ImportOptions(page_size, confirm, by), via_webconnector)
+    except DomainError as refusal:
+        console.print(f"[red]{refusal}[/red]")
+        raise typer.Exit(code=2) from refusal
+    finally:
+        container.close()
+    _print_report(report)
+    if report.status != "completed":
+        raise typer.Exit(code=1)
+
+
+def import_report(
+    run_id: Annotated[str | None, typer.Argument(help="A run (default: list them all)")] = None,
+) -> None:
+    """Show an import run's report (without RUN_ID: every run, then the latest in full)."""
+    container = bootstrap()
+    try:
+        if run_id is not None:
+            _print_report(read_run(container.ledger, run_id))
+            return
+        reports = list_runs(container.ledger)
+        if not reports:
+            console.print("No import has run yet: run `qbsync import`.")
+            return
+        _print_runs(reports)
+        _print_report(reports[-1])
+    except DomainError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(code=2) from error
+    finally:
+        container.close()
+
+
+def _run(container: Container, options: ImportOptions, via_webconnector: bool) -> ImportReport:
+    quickbooks = container.quickbooks_simulator().handle
+    columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task("Importing from QuickBooks", total=100)
+
+        def show(percent: int) -> None:
+            progress.update(task, completed=percent)
+
+        if not via_webconnector:
+            return run_import(container.ledger, quickbooks, options, show)
+        from api.cli.importing_webconnector import import_via_webconnector
+
+        return import_via_webconnector(container, quickbooks, options, show)
+
+
+def _print_runs(reports: list[ImportReport]) -> None:
+    table = Table(title="Import runs")
+    for column in ("run", "status", "repeat", "started", "added", "updated", "warnings"):
+        table.add_column(column)
+    for report in reports:
+        counts = report.counts().values()
+        table.add_row(
+            report.run_id,
+            report.status,
+            "yes" if report.repeat else "no",
+            report.started_at,
+            str(sum(c["added"] for c in counts)),
+            str(sum(c["updated"] for c in counts)),
+            str(len(report.warnings)),
+        )
+    console.print(table)
+
+
+def _print_report(report: ImportReport) -> None:
+    title = f"Import run {report.run_id}: {report.status}"
+    table = Table(title=title)
+    for column in ("kind", "added", "updated", "unchanged"):
+        table.add_column(column, justify="left" if column == "kind" else "right")
+    for kind, counts in report.counts().items():
+        table.add_row(kind, str(counts["added"]), str(counts["updated"]), str(counts["unchanged"]))
+    console.print(table)
+    for kind, entry in report.kinds.items():
+        if entry.updated:
+            shown = ", ".join(entry.updated[:20]) + (" …" if len(entry.updated) > 20 else "")
+            console.print(f"[bold]{kind} updated:[/bold] {shown}")
+    if report.confirmed_by:
+        console.print(f"Repeat confirmed by {report.confirmed_by}.")
+    for warning in report.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}")
+    if report.failure:
+        console.print(f"[red]failed:[/red] {report.failure}")

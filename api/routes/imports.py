@@ -1,0 +1,56 @@
+"""Import from QuickBooks: start one, list the runs, read a run's report."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from adapters.importing.conversation import ImportOptions
+from adapters.importing.jobs import run_import
+from adapters.importing.runs import list_runs, read_run
+from api.deps import ContainerDep, LedgerDep, Writer
+from api.routes.responses import READ_ERRORS, WRITE_ERRORS
+from api.schemas.imports import ImportIn, ImportQueuedOut, ImportReportOut, ImportRunOut
+
+router = APIRouter(prefix="/imports", tags=["imports"])
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[Writer],
+    responses={
+        **WRITE_ERRORS,
+        202: {"model": ImportQueuedOut, "description": "Queued for the Web Connector"},
+        502: {"model": ImportReportOut, "description": "QuickBooks failed; the run says why"},
+    },
+    summary="Import from QuickBooks",
+)
+def start_import(
+    body: ImportIn, container: ContainerDep, response: Response
+) -> ImportReportOut | ImportQueuedOut:
+    """Bring QuickBooks' customers, items, lists and balances into the ledger. A repeat while
+    the ledger holds transactions is refused (409) unless confirmed, with who confirmed it."""
+    options = ImportOptions(page_size=body.page_size, confirm=body.confirm, confirmed_by=body.by)
+    if body.via == "webconnector":
+        container.import_requests().request(options)
+        response.status_code = status.HTTP_202_ACCEPTED
+        return ImportQueuedOut(
+            detail="the import runs at the Web Connector's next session; GET /imports shows it"
+        )
+    simulator = container.quickbooks_simulator()
+    report = run_import(container.ledger, simulator.handle, options)
+    if report.status != "completed":
+        response.status_code = status.HTTP_502_BAD_GATEWAY
+    return ImportReportOut.of(report)
+
+
+@router.get("", summary="List the import runs")
+def list_import_runs(ledger: LedgerDep) -> list[ImportRunOut]:
+    """Every import run, oldest first, with its counts and warnings."""
+    return [ImportRunOut.of(report) for report in list_runs(ledger)]
+
+
+@router.get("/{run_id}", responses=READ_ERRORS, summary="Read one import run's report")
+def read_import_run(run_id: str, ledger: LedgerDep) -> ImportReportOut:
+    """What the run added and updated per kind of record, and its warnings."""
+    return ImportReportOut.of(read_run(ledger, run_id))
