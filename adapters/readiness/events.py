@@ -1,15 +1,48 @@
-"""Ledger events as the readiness model reads them."""
+"""Ledger events as the readiness model reads them.
+
+The notification log is read with one lean query per page (only the columns needed, rows as
+tuples) and each stored event's state is decoded straight into a `LoggedEvent`: the same
+event state eventsourcing's mapper would give the domain event (`vars(domain_event)`), without
+building the domain event. The ledger's transcoder is eventsourcing's `JSONTranscoder`, whose
+typed values are `{"_type_": name, "_data_": ...}` objects; the known transcodings are decoded
+by fast equivalents and any other by the transcoding itself. When the ledger compresses or
+encrypts its events, or an event class needs upcasting, the mapper decodes instead.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any, cast
+from uuid import UUID
 
-from eventsourcing.utils import get_topic
+from eventsourcing.persistence import (
+    DatetimeAsISO,
+    DecimalAsStr,
+    JSONTranscoder,
+    StoredEvent,
+    UUIDAsHex,
+    find_id_convertor,
+)
+from eventsourcing.postgres import PostgresApplicationRecorder
+from eventsourcing.sqlite import SQLiteApplicationRecorder
+from eventsourcing.utils import get_topic, resolve_topic
+from psycopg.rows import tuple_row
+from psycopg.sql import SQL, Identifier
 
 from adapters.ledger.application import Ledger
+from adapters.ledger.transcodings import DateAsISO, LineAsDict
+from domain.lines import Line
 from projections.readiness.log import LoggedEvent
 
 PAGE = 5_000
+
+# (notification id, originator id as stored, originator version, topic, state)
+StoredRow = tuple[int, Any, int, str, bytes]
 
 
 def logged(domain_event: Any, position: int, topic: str = "") -> LoggedEvent:
@@ -30,12 +63,174 @@ def read_log(
     """One page of the notification log: events after position `after`, up to `upto`."""
     if upto is not None and upto <= after:
         return []
-    page = ledger.recorder.select_notifications(after + 1, limit, stop=upto)
-    return [logged(ledger.mapper.to_domain_event(n), n.id, n.topic) for n in page]
+    rows = select_rows(ledger, after, limit, upto)
+    decoder = fast_decoder(ledger)
+    if decoder is None:
+        return [mapped(ledger, row) for row in rows]
+    return decoder.decode(rows)
 
 
 def whole_log(ledger: Ledger, upto: int | None = None) -> list[LoggedEvent]:
     events: list[LoggedEvent] = []
-    while page := read_log(ledger, events[-1].position if events else 0, upto=upto):
+    while page := read_log(ledger, events[-1].position if events else 0, 50_000, upto=upto):
         events.extend(page)
     return events
+
+
+def read_log_by_mapper(
+    ledger: Ledger, after: int, limit: int = PAGE, upto: int | None = None
+) -> list[LoggedEvent]:
+    """The same page as `read_log`, through eventsourcing's own reading and mapper."""
+    if upto is not None and upto <= after:
+        return []
+    page = ledger.recorder.select_notifications(after + 1, limit, stop=upto)
+    return [logged(ledger.mapper.to_domain_event(n), n.id, n.topic) for n in page]
+
+
+# Reading -----------------------------------------------------------------------------------
+
+
+def select_rows(ledger: Ledger, after: int, limit: int, upto: int | None) -> list[StoredRow]:
+    """The stored events after `after` (up to `upto`), at most `limit`, in log order."""
+    recorder = ledger.recorder
+    if isinstance(recorder, SQLiteApplicationRecorder):
+        sql = (
+            "SELECT rowid, originator_id, originator_version, topic, state "
+            f"FROM {recorder.events_table_name} WHERE rowid > ?"
+        )
+        params: list[int] = [after]
+        if upto is not None:
+            sql, params = sql + " AND rowid <= ?", [*params, upto]
+        with recorder.datastore.transaction(commit=False) as c:
+            cursor = cast(sqlite3.Cursor, c.sqlite_cursor)
+            cursor.row_factory = None
+            cursor.execute(sql + " ORDER BY rowid LIMIT ?", [*params, limit])
+            return cast(list[StoredRow], cursor.fetchall())
+    if isinstance(recorder, PostgresApplicationRecorder):
+        statement = SQL(
+            "SELECT notification_id, originator_id, originator_version, topic, state "
+            "FROM {schema}.{table} WHERE notification_id > %s"
+        ).format(
+            schema=Identifier(recorder.datastore.schema),
+            table=Identifier(recorder.events_table_name),
+        )
+        params = [after]
+        if upto is not None:
+            statement, params = statement + SQL(" AND notification_id <= %s"), [*params, upto]
+        statement += SQL(" ORDER BY notification_id LIMIT %s")
+        with recorder.datastore.get_connection() as conn, conn.cursor(row_factory=tuple_row) as cur:
+            cur.execute(statement, [*params, limit], prepare=True)
+            return cast(list[StoredRow], cur.fetchall())
+    return [
+        (n.id, n.originator_id, n.originator_version, n.topic, n.state)
+        for n in recorder.select_notifications(after + 1, limit, stop=upto)
+    ]
+
+
+def _originator_id(ledger: Ledger, stored: Any) -> Any:
+    """The originator id as the recorder's `select_notifications` gives it."""
+    recorder = ledger.recorder
+    if isinstance(recorder, SQLiteApplicationRecorder):
+        return recorder.convert_originator_id(stored)
+    return stored
+
+
+def mapped(ledger: Ledger, row: StoredRow) -> LoggedEvent:
+    """One stored event through eventsourcing's mapper (and its configured codecs)."""
+    position, originator_id, version, topic, state = row
+    stored = StoredEvent(_originator_id(ledger, originator_id), version, topic, bytes(state))
+    return logged(ledger.mapper.to_domain_event(stored), position, topic)
+
+
+# Decoding ----------------------------------------------------------------------------------
+
+
+def _line(data: dict[str, str]) -> Line:
+    return Line(
+        data["item"], data["description"], Decimal(data["quantity"]), Decimal(data["rate"])
+    )
+
+
+# Exactly what each known transcoding's `decode` does, without the method call.
+_FAST: dict[type[Any], Callable[[Any], Any]] = {
+    DecimalAsStr: Decimal,
+    DatetimeAsISO: datetime.fromisoformat,
+    UUIDAsHex: UUID,
+    DateAsISO: date.fromisoformat,
+    LineAsDict: _line,
+}
+
+
+@lru_cache(maxsize=None)
+def _topic_info(topic: str, id_type: type[Any]) -> tuple[int, Callable[[Any], Any]]:
+    """The event class's version (stored state at version 1 needs no upcast below 2) and the
+    mapper's originator id convertor for an id stored as `id_type`."""
+    cls = resolve_topic(topic)
+    return int(getattr(cls, "class_version", 1)), find_id_convertor(cls, id_type)
+
+
+class FastDecoder:
+    """Stored event rows to `LoggedEvent`s, equal to the mapper's, without domain events."""
+
+    def __init__(self, ledger: Ledger, transcoder: JSONTranscoder) -> None:
+        self.ledger = ledger
+        self.sqlite_uuid = (
+            isinstance(ledger.recorder, SQLiteApplicationRecorder)
+            and ledger.recorder.datastore.originator_id_type == "uuid"
+        )
+        names = {
+            name: _FAST.get(type(transcoding), transcoding.decode)
+            for name, transcoding in transcoder.names.items()
+        }
+
+        def revive(d: dict[str, Any]) -> Any:
+            if len(d) == 2 and "_type_" in d and "_data_" in d:
+                return names[d["_type_"]](d["_data_"])
+            return d
+
+        self._scan = json.JSONDecoder(object_hook=revive).raw_decode
+
+    def decode(self, rows: Sequence[StoredRow]) -> list[LoggedEvent]:
+        scan, ids, sqlite_uuid = self._scan, dict[Any, tuple[Any, str]](), self.sqlite_uuid
+        new, events = object.__new__, []
+        for row in rows:
+            position, stored_id, version, topic, state = row
+            class_version, convert = _topic_info(topic, UUID if sqlite_uuid else type(stored_id))
+            try:
+                text = bytes(state).decode("utf8")
+                data, end = scan(text)
+                if class_version > data.pop("class_version", 1) or end != len(text):
+                    raise ValueError("not plain JSON of the current class version")
+                known = ids.get(stored_id)
+                if known is None:
+                    oid = convert(UUID(stored_id) if sqlite_uuid else stored_id)
+                    known = ids[stored_id] = (oid, str(oid))
+                data["originator_id"] = known[0]
+                data["originator_version"] = version
+                event = new(LoggedEvent)
+                object.__setattr__(
+                    event,
+                    "__dict__",
+                    {
+                        "position": position,
+                        "originator_id": known[1],
+                        "version": int(version),
+                        "topic": topic,
+                        "timestamp": data["timestamp"],
+                        "data": data,
+                    },
+                )
+            except Exception:  # the mapper decodes it, or says why it cannot
+                event = mapped(self.ledger, row)
+            events.append(event)
+        return events
+
+
+def fast_decoder(ledger: Ledger) -> FastDecoder | None:
+    """A fast decoder for this ledger's events, or None when only its mapper can decode them."""
+    mapper = ledger.mapper
+    if mapper.cipher is not None or mapper.compressor is not None:
+        return None
+    if type(mapper.transcoder) is not JSONTranscoder:
+        return None
+    return FastDecoder(ledger, mapper.transcoder)

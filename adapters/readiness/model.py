@@ -7,8 +7,10 @@ drops the cache so that the next batch starts again from what the table holds.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from eventsourcing.persistence import Tracking
 
@@ -18,7 +20,7 @@ from projections.readiness import documents
 from projections.readiness.facts import Facts, TxnKind, TxnRef
 from projections.readiness.fixpoint import Work
 from projections.readiness.folding import fold
-from projections.readiness.incremental import affected
+from projections.readiness.incremental import affected, all_refs
 from projections.readiness.log import LoggedEvent
 from projections.readiness.verdicts import ReadinessRules, State, TxnReadiness
 
@@ -38,22 +40,40 @@ class ReadinessModel:
     def forget(self) -> None:
         self._facts = None
 
-    def process(self, events: Sequence[LoggedEvent]) -> None:
-        """Fold `events` and record them; events already recorded are skipped."""
+    def process(self, events: Iterable[LoggedEvent]) -> None:
+        """Fold `events` (in log order) and record them in one transaction with the new
+        position; events already recorded are skipped. `events` may be a lazy iterable."""
         facts = self.facts()
-        expected = facts.position or None
-        fresh = [e for e in events if e.position > facts.position]
-        if not fresh:
-            return
+        start = facts.position
         try:
-            touched = fold(facts, fresh)
-            rules = ReadinessRules(facts)
-            rows = [row_for(facts, rules.of(ref)) for ref in sorted(affected(facts, touched))]
-            rows.append(policy_row(facts))
-            self.table.write(expected, Tracking(self.application_name, facts.position), rows)
+            with collector_paused():
+                touched = fold(facts, events)
+                if facts.position == start:
+                    return
+                # From nothing, every transaction is new: no need to work out the affected.
+                refs = all_refs(facts) if start == 0 else sorted(affected(facts, touched))
+                rules = ReadinessRules(facts)
+                rows = [row_for(facts, rules.of(ref)) for ref in refs]
+                rows.append(policy_row(facts))
+            tracking = Tracking(self.application_name, facts.position)
+            self.table.write(start or None, tracking, rows)
         except BaseException:
             self.forget()
             raise
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a batch builds many objects that all stay alive:
+    the collector would walk them again and again for nothing. It resumes after the batch
+    (and collects then whatever cycles there are)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_facts(table: ReadinessTable, application_name: str) -> Facts:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 
 from eventsourcing.persistence import InfrastructureFactory
@@ -16,11 +17,13 @@ from domain.errors import InvalidInput, UnknownRecord
 from domain.policy import PolicyLevel
 from projections.readiness.explain import Explanation, explain
 from projections.readiness.facts import Facts, TxnKind, TxnRef
+from projections.readiness.log import LoggedEvent
 from projections.readiness.replay import facts_as_of, position_at
 from projections.readiness.verdicts import State, TxnReadiness
 from projections.readiness.what_if import WhatIf
 
 PROJECTION_NAME = "readiness"
+BATCH = 200_000  # events folded and written in one transaction, at most (and one page more)
 
 
 class ReadinessStore:
@@ -61,9 +64,11 @@ class ReadinessStore:
     def _catch_up(self, ledger: Ledger, page: int) -> int:
         if self.model.facts().position != self.table.position(self.model.application_name):
             self.model.forget()
-        while events := read_log(ledger, self.model.facts().position, page):
-            self.model.process(events)
-        return self.model.facts().position
+        while True:
+            start = self.model.facts().position
+            self.model.process(_batch(ledger, start, page))
+            if self.model.facts().position == start:
+                return start
 
     def rebuild(self, ledger: Ledger, page: int = 50_000) -> int:
         """Forget everything and process the log again from its first event."""
@@ -121,6 +126,15 @@ class ReadinessStore:
         """`payment` finds a job or account payment by its reference."""
         self.update(ledger)
         return resolve_ref(self.model.facts(), kind, key)
+
+
+def _batch(ledger: Ledger, after: int, page: int) -> Iterator[LoggedEvent]:
+    """The events after `after`, read page by page, until the log or the batch ends: a batch
+    is folded and written in one transaction, its pages are not held in memory together."""
+    read = 0
+    while read < BATCH and (events := read_log(ledger, after, page)):
+        yield from events
+        after, read = events[-1].position, read + len(events)
 
 
 def resolve_ref(facts: Facts, kind: str, key: str) -> TxnRef:

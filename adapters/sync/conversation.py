@@ -13,7 +13,7 @@ from adapters.qbxml.responses import parse_response_message
 from adapters.qbxml.safe_xml import UnsafeXmlError
 from adapters.sync.engine import SyncEngine
 from adapters.sync.operations import OutboxRow
-from adapters.sync.requests import CannotSend, build_request
+from adapters.sync.requests import CannotSend, build_request, obsolete
 from adapters.sync.settlement import Outcome, Settlement, settle
 from domain.errors import DomainError
 
@@ -79,6 +79,9 @@ class SyncConversation:
     def _requests_for(self, rows: list[OutboxRow]) -> list[QbRequest]:
         requests: list[QbRequest] = []
         for row in rows:
+            if reason := obsolete(self.engine.ledger, row):
+                self.engine.recorder.record(row, Settlement(Outcome.DROPPED, reason), "", 0)
+                continue
             try:
                 request = build_request(self.engine.ledger, row)
             except (CannotSend, DomainError) as error:

@@ -48,10 +48,11 @@ class SyncEngine:
 
     def next_due_in(self) -> float | None:
         """Seconds until the earliest backed-off operation is due, if any is waiting."""
-        pending = self.outbox.rows("status = 'pending'")
-        if not pending:
-            return None
-        return max(0.0, min(row.next_attempt_at for row in pending) - self.now())
+        now = self.now()
+        later = self.outbox.rows(
+            f"status = 'pending' AND next_attempt_at > {self.outbox.d.mark}", (now,)
+        )
+        return min(row.next_attempt_at for row in later) - now if later else None
 
     def percent(self, run_ids: list[str]) -> int:
         if not self.has_ready_work():

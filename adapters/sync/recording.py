@@ -68,7 +68,7 @@ class Recorder:
                 f"{s.message}; gave up after {row.attempts} attempts: check "
                 "the record in QuickBooks (close it if it is open) and run sync again",
             )
-        if outcome in (Outcome.DONE, Outcome.ADOPTED):
+        if outcome in (Outcome.DONE, Outcome.ADOPTED, Outcome.DROPPED):
             return outcome, settle(row, Status.DONE, row.phase, error=s.message, at=now)
         if outcome is Outcome.PARKED:
             return outcome, settle(row, Status.PARKED, row.phase, error=s.message, at=now)
@@ -87,7 +87,7 @@ class Recorder:
             return outcome, settle(
                 row, Status.PENDING, row.phase, error=s.message, at=now, next_attempt_at=due
             )
-        phase = Phase.PROBE if outcome is Outcome.RETRY else row.phase
+        phase = row.phase
         return outcome, settle(
             row,
             Status.PENDING,

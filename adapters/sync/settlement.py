@@ -24,6 +24,7 @@ class Outcome(StrEnum):
     RETRY = "retry after re-query"
     BACKOFF = "locked, retry later"
     REQUEUED = "not processed, requeued"
+    DROPPED = "dropped: no longer wanted"
     PARKED = "parked"
 
 
@@ -112,6 +113,8 @@ def _facts(ledger: Ledger, row: OutboxRow, ret: QbRet) -> tuple[LedgerFact, ...]
         return (Imported(kind, row.txn_key, ret.txn_id or "", es),)
     applied = tuple(Applied(kind, row.txn_key, inv, es) for inv in row.invoices)
     if row.kind is OpKind.PAYMENT_ADD:
+        held = {a.txn_id for a in ret.applied_to}
+        applied = tuple(a for a in applied if ledger.invoice(a.invoice).qb_txn_id in held)
         return (Imported(kind, row.txn_key, ret.txn_id or "", es), *applied)
     if row.kind is OpKind.CREDIT_APPLY:
         return tuple(Applied(kind, row.txn_key, inv, "") for inv in row.invoices)

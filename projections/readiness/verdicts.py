@@ -51,8 +51,17 @@ class Evaluator:
     def __init__(self, facts: Facts, level: PolicyLevel) -> None:
         self.facts, self.level = facts, level
         self._in_run: dict[TxnRef, bool] = {}
+        self._imports: dict[TxnRef, Verdict] = {}
 
     def import_verdict(self, ref: TxnRef) -> Verdict:
+        """The verdict on importing `ref` (worked out once: the facts do not change while
+        an evaluator is in use)."""
+        known = self._imports.get(ref)
+        if known is None:
+            known = self._imports[ref] = self._import_verdict(ref)
+        return known
+
+    def _import_verdict(self, ref: TxnRef) -> Verdict:
         record = self.facts.invoices[ref.key] if ref.kind == "invoice" else self.facts.sources[ref]
         if record.voided is not None:
             return Verdict(State.VOIDED, cited=(record.voided,))

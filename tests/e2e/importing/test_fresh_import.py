@@ -11,6 +11,7 @@ from adapters.importing.conversation import ImportOptions
 from adapters.importing.guards import require_import_completed
 from adapters.importing.ledger_customers import ledger_customers
 from adapters.ledger.application import Ledger
+from adapters.ledger.unit_of_work import UnitOfWork
 from adapters.qbsim import QuickBooksSimulator
 from adapters.qbsim.demo_company import large_company
 from domain import ids
@@ -62,10 +63,10 @@ def test_items_of_every_type_keep_their_list_id_name_and_edit_sequence(
 ) -> None:
     web_connector.run()
 
-    types = set()
+    types: set[str] = set()
     for item in simulator.company.items.values():
-        entry = ledger.repository.get(ids.list_entry_id(str(ListKind.ITEM), item.list_id))
-        assert isinstance(entry, QuickBooksListEntry)
+        entry_id = ids.list_entry_id(str(ListKind.ITEM), item.list_id)
+        entry = UnitOfWork(ledger).get(QuickBooksListEntry, entry_id, "item", item.list_id)
         assert (entry.full_name, entry.edit_sequence) == (item.full_name, item.edit_sequence)
         types.add(entry.details["type"])
     assert types == {"Service", "NonInventory", "OtherCharge"}

@@ -73,3 +73,14 @@ def world(url: str, tmp: Path, settings: SyncSettings = FAST) -> Iterator[World]
     finally:
         readiness.close()
         ledger.close()
+
+
+def recover_in_another_worker(w: World, run_id: str) -> None:
+    """The first worker died; once its claims time out, another process finishes the run."""
+    w.clock.advance(FAST.stuck_after + 1)
+    other = w.another_worker()
+    try:
+        other.run_directly(run_id, w.qb.handle)
+    finally:
+        other.engine.readiness.close()
+        other.engine.ledger.close()
