@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any, cast
 from uuid import UUID
 
@@ -102,7 +101,7 @@ def select_rows(ledger: Ledger, after: int, limit: int, upto: int | None) -> lis
         if upto is not None:
             sql, params = sql + " AND rowid <= ?", [*params, upto]
         with recorder.datastore.transaction(commit=False) as c:
-            cursor = cast(sqlite3.Cursor, c.sqlite_cursor)
+            cursor: sqlite3.Cursor = c.sqlite_cursor
             cursor.row_factory = None
             cursor.execute(sql + " ORDER BY rowid LIMIT ?", [*params, limit])
             return cast(list[StoredRow], cursor.fetchall())
@@ -146,9 +145,7 @@ def mapped(ledger: Ledger, row: StoredRow) -> LoggedEvent:
 
 
 def _line(data: dict[str, str]) -> Line:
-    return Line(
-        data["item"], data["description"], Decimal(data["quantity"]), Decimal(data["rate"])
-    )
+    return Line(data["item"], data["description"], Decimal(data["quantity"]), Decimal(data["rate"]))
 
 
 # Exactly what each known transcoding's `decode` does, without the method call.
@@ -161,12 +158,21 @@ _FAST: dict[type[Any], Callable[[Any], Any]] = {
 }
 
 
-@lru_cache(maxsize=None)
-def _topic_info(topic: str, id_type: type[Any]) -> tuple[int, Callable[[Any], Any]]:
-    """The event class's version (stored state at version 1 needs no upcast below 2) and the
-    mapper's originator id convertor for an id stored as `id_type`."""
-    cls = resolve_topic(topic)
-    return int(getattr(cls, "class_version", 1)), find_id_convertor(cls, id_type)
+TopicInfo = tuple[int, Callable[[Any], Any], str]
+_topics: dict[tuple[str, type[Any]], TopicInfo] = {}
+
+
+def _topic_info(topic: str, id_type: type[Any]) -> TopicInfo:
+    """The event class's version (stored state of an older one needs upcasting), the
+    mapper's originator id convertor for an id stored as `id_type`, and the event type."""
+    info = _topics.get((topic, id_type))
+    if info is None:
+        cls = resolve_topic(topic)
+        version = int(getattr(cls, "class_version", 1))
+        convertor = find_id_convertor(cls, cast(Hashable, id_type))
+        info = version, convertor, topic.rpartition(":")[2]
+        _topics[topic, id_type] = info
+    return info
 
 
 class FastDecoder:
@@ -195,7 +201,9 @@ class FastDecoder:
         new, events = object.__new__, []
         for row in rows:
             position, stored_id, version, topic, state = row
-            class_version, convert = _topic_info(topic, UUID if sqlite_uuid else type(stored_id))
+            class_version, convert, event_type = _topic_info(
+                topic, UUID if sqlite_uuid else type(stored_id)
+            )
             try:
                 text = bytes(state).decode("utf8")
                 data, end = scan(text)
@@ -218,6 +226,7 @@ class FastDecoder:
                         "topic": topic,
                         "timestamp": data["timestamp"],
                         "data": data,
+                        "event_type": event_type,  # the cached property, worked out already
                     },
                 )
             except Exception:  # the mapper decodes it, or says why it cannot

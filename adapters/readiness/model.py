@@ -55,8 +55,8 @@ class ReadinessModel:
                 rules = ReadinessRules(facts)
                 rows = [row_for(facts, rules.of(ref)) for ref in refs]
                 rows.append(policy_row(facts))
-            tracking = Tracking(self.application_name, facts.position)
-            self.table.write(start or None, tracking, rows)
+                tracking = Tracking(self.application_name, facts.position)
+                self.table.write(start or None, tracking, rows)
         except BaseException:
             self.forget()
             raise
@@ -90,6 +90,12 @@ def load_facts(table: ReadinessTable, application_name: str) -> Facts:
     return facts
 
 
+# Documents as compact JSON (readers parse them, so their spacing is free).
+encode = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
+_WORK, _WAITING = (State.READY, State.READY_WITH), State.WAITING
+_VALUES = {state: state.value for state in State}
+
+
 def row_for(facts: Facts, readiness: TxnReadiness) -> Row:
     ref = readiness.ref
     if ref.kind is TxnKind.INVOICE:
@@ -97,15 +103,13 @@ def row_for(facts: Facts, readiness: TxnReadiness) -> Row:
     else:
         document = documents.source_document(facts.sources[ref])
     conservative, moderate, aggressive = (summary(readiness, level) for level in ALL_LEVELS)
-    pending = any(
-        s in (State.READY, State.READY_WITH) for s in (conservative, moderate, aggressive)
-    )
+    pending = conservative in _WORK or moderate in _WORK or aggressive in _WORK
     return Row(
         ref.kind.value,
         ref.key,
-        json.dumps(document),
-        json.dumps(documents.readiness_document(readiness)),
-        json.dumps(work_document(readiness)),
+        encode(document),
+        encode(documents.readiness_document(readiness)),
+        encode(work_document(readiness)),
         conservative,
         moderate,
         aggressive,
@@ -114,16 +118,17 @@ def row_for(facts: Facts, readiness: TxnReadiness) -> Row:
 
 
 def policy_row(facts: Facts) -> Row:
-    document = json.dumps(documents.policy_document(facts.policy))
+    document = encode(documents.policy_document(facts.policy))
     return Row(POLICY_KIND, POLICY_KEY, document, "{}", "{}", "", "", "", 0)
 
 
 def work_document(readiness: TxnReadiness) -> dict[str, list[object]]:
     """Per level: whether a sync imports it, and the invoices it applies it to."""
+    imports, applications = readiness.imports, readiness.applications
     return {
-        level.value: [
-            readiness.imports[level].is_work,
-            [n for n, by in readiness.applications.items() if by[level].is_work],
+        level: [
+            imports[level].state in _WORK,
+            [n for n, by in applications.items() if by[level].state in _WORK],
         ]
         for level in ALL_LEVELS
     }
@@ -145,13 +150,15 @@ def work_of(rows: Iterable[tuple[str, str, str]]) -> dict[PolicyLevel, Work]:
 def summary(readiness: TxnReadiness, level: PolicyLevel) -> str:
     """One state per transaction and level: its import's, unless an application has work."""
     import_state = readiness.imports[level].state
+    if not readiness.applications:
+        return _VALUES[import_state]
     states = [by[level].state for by in readiness.applications.values()]
-    for wanted in (State.READY, State.READY_WITH):
+    for wanted in _WORK:
         if import_state is wanted or wanted in states:
-            return wanted.value
-    if import_state is State.WAITING or State.WAITING in states:
-        return State.WAITING.value
-    return import_state.value
+            return _VALUES[wanted]
+    if import_state is _WAITING or _WAITING in states:
+        return _VALUES[_WAITING]
+    return _VALUES[import_state]
 
 
 def readiness_of(kind: str, key: str, document: str) -> TxnReadiness:

@@ -66,7 +66,7 @@ class ReadinessTable:
         with self._transaction(commit=True) as c:
             if self._max_tracking_id(tracking.application_name, c) != expected:
                 raise StaleReadModel(f"readiness read model moved on from position {expected}")
-            c.executemany(upsert, [tuple(row) for row in rows])
+            c.executemany(upsert, rows)
             self._insert_tracking(c, tracking)
 
     def snapshot(self, application_name: str) -> tuple[int, list[tuple[str, str, str]]]:

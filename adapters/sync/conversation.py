@@ -12,8 +12,9 @@ from adapters.qbxml.errors import QbxmlMessageError, QbxmlResponseError
 from adapters.qbxml.responses import parse_response_message
 from adapters.qbxml.safe_xml import UnsafeXmlError
 from adapters.sync.engine import SyncEngine
+from adapters.sync.obsolete import obsolete
 from adapters.sync.operations import OutboxRow
-from adapters.sync.requests import CannotSend, build_request, obsolete
+from adapters.sync.requests import CannotSend, build_request
 from adapters.sync.settlement import Outcome, Settlement, settle
 from domain.errors import DomainError
 

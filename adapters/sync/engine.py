@@ -3,6 +3,8 @@ and measuring progress. Shared by direct runs and Web Connector conversations.""
 
 from __future__ import annotations
 
+from eventsourcing.persistence import IntegrityError
+
 from adapters.readiness.store import ReadinessStore
 from adapters.sync.ledger import SyncLedger
 from adapters.sync.outbox import Outbox
@@ -11,6 +13,7 @@ from adapters.sync.recording import Clock, Recorder
 from adapters.sync.runs import SyncRuns
 from adapters.sync.settings import SyncSettings
 from adapters.sync.waiting import waiting_of
+from projections.readiness.facts import Facts
 
 
 class SyncEngine:
@@ -29,8 +32,7 @@ class SyncEngine:
         open_runs = self.runs.open_runs()
         if not open_runs:
             return
-        self.readiness.update(self.ledger)
-        facts = self.readiness.model.facts()
+        facts = self.current_facts()
         links: dict[str, CustomerLink] = {}
 
         def customer(code: str) -> CustomerLink:
@@ -42,6 +44,17 @@ class SyncEngine:
         for run in open_runs:
             ops = plan(facts, facts.policy.level, run.selection, customer)
             self.outbox.insert(ops, run.run_id, self.now())
+
+    def current_facts(self) -> Facts:
+        """The read model brought up to date; another worker updating it at the same moment
+        makes the tracking insert clash, which only means: reload and catch up again."""
+        for _attempt in range(5):
+            try:
+                self.readiness.update(self.ledger)
+                break
+            except IntegrityError:
+                self.readiness.model.forget()
+        return self.readiness.model.facts()
 
     def has_ready_work(self) -> bool:
         return self.outbox.ready_count(self.now()) > 0
@@ -67,6 +80,5 @@ class SyncEngine:
         for run in self.runs.open_runs():
             if run.run_id in in_flight:
                 continue
-            self.readiness.update(self.ledger)
-            waiting = waiting_of(self.outbox, self.readiness.model.facts(), run)
+            waiting = waiting_of(self.outbox, self.current_facts(), run)
             self.runs.finish(run.run_id, waiting, self.now())

@@ -87,7 +87,7 @@ class Recorder:
             return outcome, settle(
                 row, Status.PENDING, row.phase, error=s.message, at=now, next_attempt_at=due
             )
-        phase = row.phase
+        phase = Phase.PROBE if outcome is Outcome.RETRY else row.phase
         return outcome, settle(
             row,
             Status.PENDING,

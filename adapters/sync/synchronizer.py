@@ -89,8 +89,7 @@ class Synchronizer:
         run = self.engine.runs.get(run_id)
         waiting = run.waiting
         if run.state == OPEN:
-            self.engine.readiness.update(self.engine.ledger)
-            waiting = waiting_of(self.engine.outbox, self.engine.readiness.model.facts(), run)
+            waiting = waiting_of(self.engine.outbox, self.engine.current_facts(), run)
         sent = [
             SentOperation(
                 e["op_key"],

@@ -25,7 +25,7 @@ Document = dict[str, Any]
 
 
 def _cite(c: Citation | None) -> list[Any] | None:
-    return None if c is None else c.to_list()
+    return None if c is None else [c.position, c.originator_id, c.version, c.event]
 
 
 def _uncite(data: list[Any] | None) -> Citation | None:
@@ -33,7 +33,7 @@ def _uncite(data: list[Any] | None) -> Citation | None:
 
 
 def _amounts(amounts: dict[str, Amount]) -> Document:
-    return {k: [str(a.value), a.cited.to_list()] for k, a in amounts.items()}
+    return {k: [str(a.value), _cite(a.cited)] for k, a in amounts.items()}
 
 
 def _unamounts(data: Document) -> dict[str, Amount]:
@@ -41,7 +41,7 @@ def _unamounts(data: Document) -> dict[str, Amount]:
 
 
 def _imported(i: Imported | None) -> list[Any] | None:
-    return None if i is None else [i.txn_id, i.cited.to_list()]
+    return None if i is None else [i.txn_id, _cite(i.cited)]
 
 
 def _unimported(data: list[Any] | None) -> Imported | None:
@@ -55,7 +55,7 @@ def invoice_document(i: InvoiceFacts) -> Document:
         "total_cited": _cite(i.total_cited),
         "finalized": _cite(i.finalized), "voided": _cite(i.voided),
         "applications": _amounts(i.applications),
-        "write_offs": [[str(w.value), w.cited.to_list()] for w in i.write_offs],
+        "write_offs": [[str(w.value), _cite(w.cited)] for w in i.write_offs],
         "imported": _imported(i.imported),
     }  # fmt: skip
 
@@ -72,11 +72,11 @@ def invoice_from(d: Document) -> InvoiceFacts:
 
 def source_document(s: SourceFacts) -> Document:
     return {
-        "kind": s.ref.kind.value, "key": s.ref.key, "token": s.token, "customer": s.customer,
+        "kind": s.ref.kind, "key": s.ref.key, "token": s.token, "customer": s.customer,
         "originator_id": s.originator_id, "amount": str(s.amount), "created": _cite(s.created),
         "finished": _cite(s.finished), "voided": _cite(s.voided),
         "applications": _amounts(s.applications),
-        "applied_in_qb": {k: c.to_list() for k, c in s.applied_in_qb.items()},
+        "applied_in_qb": {k: _cite(c) for k, c in s.applied_in_qb.items()},
         "imported": _imported(s.imported),
     }  # fmt: skip
 
@@ -110,11 +110,12 @@ def policy_from(d: Document) -> PolicyFacts:
 
 
 def verdict_document(v: Verdict) -> Document:
+    """(Enum members are `str`s: in a document they stand for their values.)"""
     return {
-        "state": v.state.value,
-        "unmet": [[c.text, [x.to_list() for x in c.cited]] for c in v.unmet],
-        "needs": [[r.kind.value, r.key] for r in v.needs],
-        "cited": [c.to_list() for c in v.cited],
+        "state": v.state,
+        "unmet": [[c.text, [_cite(x) for x in c.cited]] for c in v.unmet],
+        "needs": [[r.kind, r.key] for r in v.needs],
+        "cited": [_cite(c) for c in v.cited],
     }
 
 
@@ -129,12 +130,21 @@ def verdict_from(d: Document) -> Verdict:
 
 def readiness_document(r: TxnReadiness) -> Document:
     return {
-        "imports": {lv.value: verdict_document(v) for lv, v in r.imports.items()},
-        "applications": {
-            n: {lv.value: verdict_document(v) for lv, v in by.items()}
-            for n, by in r.applications.items()
-        },
+        "imports": _by_level(r.imports),
+        "applications": {n: _by_level(by) for n, by in r.applications.items()},
     }
+
+
+def _by_level(verdicts: dict[PolicyLevel, Verdict]) -> Document:
+    """Each level's verdict document; a verdict shared by levels is made into one once."""
+    documents: Document = {}
+    last: Verdict | None = None
+    document: Document = {}
+    for level, verdict in verdicts.items():
+        if verdict is not last:
+            last, document = verdict, verdict_document(verdict)
+        documents[level] = document
+    return documents
 
 
 def readiness_from(ref: TxnRef, d: Document) -> TxnReadiness:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 
@@ -37,7 +38,7 @@ class LoggedEvent:
     timestamp: datetime
     data: Mapping[str, Any]
 
-    @property
+    @cached_property
     def event_type(self) -> str:
         """`Invoice.Created` for topic `domain.invoice:Invoice.Created`."""
         return self.topic.rpartition(":")[2]

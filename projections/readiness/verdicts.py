@@ -48,10 +48,17 @@ class TxnReadiness:
 class Evaluator:
     """Verdicts under one level; remembers which transactions this run could import."""
 
-    def __init__(self, facts: Facts, level: PolicyLevel) -> None:
+    def __init__(
+        self,
+        facts: Facts,
+        level: PolicyLevel,
+        settled: dict[object, Verdict] | None = None,
+    ) -> None:
         self.facts, self.level = facts, level
         self._in_run: dict[TxnRef, bool] = {}
         self._imports: dict[TxnRef, Verdict] = {}
+        # Done and voided verdicts, the same under every level: shared by the evaluators.
+        self._settled = {} if settled is None else settled
 
     def import_verdict(self, ref: TxnRef) -> Verdict:
         """The verdict on importing `ref` (worked out once: the facts do not change while
@@ -64,18 +71,25 @@ class Evaluator:
     def _import_verdict(self, ref: TxnRef) -> Verdict:
         record = self.facts.invoices[ref.key] if ref.kind == "invoice" else self.facts.sources[ref]
         if record.voided is not None:
-            return Verdict(State.VOIDED, cited=(record.voided,))
+            return self._settle(ref, State.VOIDED, record.voided)
         if record.imported is not None:
-            return Verdict(State.DONE, cited=(record.imported.cited,))
+            return self._settle(ref, State.DONE, record.imported.cited)
         return self._verdict(import_requirements(self.facts, ref, self.level))
 
     def application_verdict(self, ref: TxnRef, invoice: str) -> Verdict:
         source = self.facts.sources[ref]
         if invoice in source.applied_in_qb:
-            return Verdict(State.DONE, cited=(source.applied_in_qb[invoice],))
+            return self._settle((ref, invoice), State.DONE, source.applied_in_qb[invoice])
         if source.voided is not None:
-            return Verdict(State.VOIDED, cited=(source.voided,))
+            return self._settle((ref, invoice), State.VOIDED, source.voided)
         return self._verdict(application_requirements(self.facts, source, invoice, self.level))
+
+    def _settle(self, key: object, state: State, cited: Citation) -> Verdict:
+        """A done or voided verdict: the same one under every level."""
+        settled = self._settled.get(key)
+        if settled is None:
+            settled = self._settled[key] = Verdict(state, cited=(cited,))
+        return settled
 
     def in_run(self, ref: TxnRef) -> bool:
         """QuickBooks holds `ref`, or a sync run under this level would import it."""
@@ -121,7 +135,8 @@ class ReadinessRules:
 
     def __init__(self, facts: Facts) -> None:
         self.facts = facts
-        self.levels = {level: Evaluator(facts, level) for level in ALL_LEVELS}
+        settled: dict[object, Verdict] = {}
+        self.levels = {level: Evaluator(facts, level, settled) for level in ALL_LEVELS}
 
     def of(self, ref: TxnRef) -> TxnReadiness:
         imports = {lv: ev.import_verdict(ref) for lv, ev in self.levels.items()}
