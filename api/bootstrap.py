@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 from adapters.ledger.application import Ledger
 from adapters.readiness.store import ReadinessStore
 from adapters.settings import Settings
+from adapters.sync.ledger import SyncLedger
 
 if TYPE_CHECKING:
     from adapters.importing.jobs import ImportRequests
     from adapters.qbsim import QuickBooksSimulator
+    from adapters.sync.synchronizer import Synchronizer
 
 
 @dataclass
@@ -40,6 +42,18 @@ class Container:
             self.extras["quickbooks_simulator"] = found
         return found
 
+    def synchronizer(self) -> Synchronizer:
+        """The synchronisation of ledger work into QuickBooks, built on first use."""
+        from adapters.sync.synchronizer import Synchronizer
+
+        found = self.extras.get("synchronizer")
+        if not isinstance(found, Synchronizer):
+            if not isinstance(self.ledger, SyncLedger):
+                raise TypeError("synchronisation needs the ledger built by bootstrap()")
+            found = Synchronizer(self.ledger, self.readiness)
+            self.extras["synchronizer"] = found
+        return found
+
     def import_requests(self) -> ImportRequests:
         """Imports asked for through the Web Connector (serve them with
         `ConversationWorkSource(container.import_requests().conversation_for)`)."""
@@ -54,7 +68,7 @@ class Container:
 
 def bootstrap(settings: Settings | None = None) -> Container:
     settings = settings or Settings()
-    ledger = Ledger(env=settings.eventsourcing_env())
+    ledger = SyncLedger(env=settings.eventsourcing_env())
     readiness = ReadinessStore.open(settings.eventsourcing_env())
     token, generated = _api_token(settings)
     return Container(

@@ -15,12 +15,16 @@ from domain.lines import Line, make_line
 
 FIRST_DAY = date(2026, 3, 2)
 
+# Codes of customers the import brings from the demo QuickBooks company (their FullName),
+# and one customer QuickBooks does not know yet, which the sync adds there.
+SMITH, SPRINGFIELD, JANE, BOB = "Smith Auto Body", "City of Springfield", "Jane Doe", "Bob Carter"
+NORTHGATE = "NORTHGATE"
 CUSTOMERS: tuple[tuple[str, str], ...] = (
-    ("ACME", "Acme Logistics"),
-    ("BAYSIDE", "Bayside Auto Repair"),
-    ("RIVERTON", "City of Riverton"),
-    ("WHITFIELD", "Dana Whitfield"),
-    ("NORTHGATE", "Northgate Apartments"),
+    (SMITH, SMITH),
+    (SPRINGFIELD, SPRINGFIELD),
+    (JANE, JANE),
+    (BOB, BOB),
+    (NORTHGATE, "Northgate Apartments"),
 )
 
 
@@ -83,37 +87,45 @@ def record_day(ledger: Ledger, day: date | None = None) -> RecordedDay:
             ledger.finalize_invoice(number)
         recorded.invoices.append(number)
 
-    # Job 1: Acme's truck towed, then stored two days: a split job, paid by card at the yard.
-    invoice(f"{base}1-1", "ACME", _tow("12"))
-    invoice(f"{base}1-2", "ACME", _storage(2))
+    # Job 1: a truck towed for Smith Auto Body, then stored two days: a split job, paid by
+    # card at the yard for the tow only.
+    invoice(f"{base}1-1", SMITH, _tow("12"))
+    invoice(f"{base}1-2", SMITH, _storage(2))
     ledger.record_job_payment(f"{base}-P1", f"{base}1-1", "179.00", day, method="Visa")
     recorded.payments.append(f"{base}-P1")
 
-    # Job 2: Bayside's customer car, one invoice, paid later on account with a check.
-    invoice(f"{base}2-1", "BAYSIDE", _tow("8"))
-    ledger.record_account_payment(f"{base}-P2", "BAYSIDE", "200.00", day, method="Check")
+    # Job 2: Bob Carter's car, one invoice, paid later on account with a check.
+    invoice(f"{base}2-1", BOB, _tow("8"))
+    ledger.record_account_payment(f"{base}-P2", BOB, "200.00", day, method="Check")
     ledger.apply_payment(f"{base}-P2", f"{base}2-1", "161.00")
     recorded.payments.append(f"{base}-P2")
 
     # Job 3: a city fleet tow with a goodwill credit for a late arrival, then paid by ACH.
-    invoice(f"{base}3-1", "RIVERTON", _tow("20"))
+    invoice(f"{base}3-1", SPRINGFIELD, _tow("20"))
     ledger.create_credit_memo(
-        f"CM-{base}3", "RIVERTON", day, [make_line("Towing", "Late arrival credit", "1", "25.00")]
+        f"CM-{base}3", SPRINGFIELD, day, [make_line("Towing", "Late arrival credit", "1", "25.00")]
     )
     ledger.apply_credit_memo(f"CM-{base}3", f"{base}3-1", "25.00")
     ledger.finish_credit_memo(f"CM-{base}3")
     recorded.credit_memos.append(f"CM-{base}3")
-    ledger.record_account_payment(f"{base}-P3", "RIVERTON", "190.00", day, method="ACH")
+    ledger.record_account_payment(f"{base}-P3", SPRINGFIELD, "190.00", day, method="ACH")
     ledger.apply_payment(f"{base}-P3", f"{base}3-1", "190.00")
     ledger.finish_payment(f"{base}-P3")
     recorded.payments.append(f"{base}-P3")
 
     # Job 4: a private motorist; paid cash for the first part, the impound part still open.
-    invoice(f"{base}4-1", "WHITFIELD", _tow("5"))
-    invoice(f"{base}4-2", "WHITFIELD", _storage(3))
+    invoice(f"{base}4-1", JANE, _tow("5"))
+    invoice(f"{base}4-2", JANE, _storage(3))
     ledger.record_job_payment(f"{base}-P4", f"{base}4-1", "147.50", day, method="Cash")
     recorded.payments.append(f"{base}-P4")
 
-    # Job 5: an apartment-complex impound still being reviewed by the office (draft).
-    invoice(f"{base}5-1", "NORTHGATE", _tow("3") + _storage(1), finalize=False)
+    # Job 5: a new customer, an apartment-complex impound, paid in full at release.
+    invoice(f"{base}5-1", NORTHGATE, _tow("3") + _storage(1))
+    ledger.record_job_payment(f"{base}-P5", f"{base}5-1", "173.50", day, method="MasterCard")
+    recorded.payments.append(f"{base}-P5")
+
+    # Job 6: a winch-out the office is still reviewing (draft).
+    invoice(
+        f"{base}6-1", SMITH, [make_line("Winching", "Winch-out from ditch", "1", "95.00")], False
+    )
     return recorded
