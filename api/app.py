@@ -1,4 +1,5 @@
-"""The FastAPI application: one router per resource, errors mapped in one place."""
+"""The FastAPI application: one router per resource, errors mapped in one place, and the
+QuickBooks Web Connector endpoint under /qbwc."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from fastapi import FastAPI
 
 from api.bootstrap import Container
 from api.errors import install_error_handlers
+from api.qbwc import create_qbwc_router
 from api.routes import ROUTERS
+from api.webconnector_wiring import build_webconnector_service, webconnector_settings
 
 
 def create_app(container: Container) -> FastAPI:
@@ -23,4 +26,15 @@ def create_app(container: Container) -> FastAPI:
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
+    _mount_webconnector(app, container)
     return app
+
+
+def _mount_webconnector(app: FastAPI, container: Container) -> None:
+    settings = webconnector_settings(container)
+    service = build_webconnector_service(container, settings)
+    app.include_router(
+        create_qbwc_router(
+            service, public_url=settings.public_url, qwc_settings=settings.qwc_settings()
+        )
+    )

@@ -10,6 +10,9 @@ from eventsourcing.persistence import Tracking
 
 COLUMNS = "txn_kind, txn_key, facts, readiness, work, conservative, moderate, aggressive, pending"
 POLICY_KIND, POLICY_KEY = "policy", "company"
+UPSERT = "ON CONFLICT (txn_kind, txn_key) DO UPDATE SET " + ", ".join(
+    f"{c} = excluded.{c}" for c in COLUMNS.split(", ")[2:]
+)
 
 
 class Row(NamedTuple):
@@ -57,17 +60,15 @@ class ReadinessTable:
 
     def write(self, expected: int | None, tracking: Tracking, rows: Sequence[Row]) -> None:
         """Upsert `rows` and move tracking to `tracking`, atomically, if still at `expected`."""
-        m = self.mark
-        updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS.split(", ")[2:])
-        upsert = (
-            f"INSERT INTO {self.table} ({COLUMNS}) VALUES ({', '.join([m] * 9)}) "
-            f"ON CONFLICT (txn_kind, txn_key) DO UPDATE SET {updates}"
-        )
         with self._transaction(commit=True) as c:
             if self._max_tracking_id(tracking.application_name, c) != expected:
                 raise StaleReadModel(f"readiness read model moved on from position {expected}")
-            c.executemany(upsert, rows)
+            self._upsert(c, rows)
             self._insert_tracking(c, tracking)
+
+    def _upsert(self, c: Any, rows: Sequence[Row]) -> None:
+        values = ", ".join([self.mark] * len(Row._fields))
+        c.executemany(f"INSERT INTO {self.table} ({COLUMNS}) VALUES ({values}) {UPSERT}", rows)
 
     def snapshot(self, application_name: str) -> tuple[int, list[tuple[str, str, str]]]:
         """The tracking position and every row's facts, read in one transaction."""

@@ -32,6 +32,11 @@ def _register_commands() -> None:
 
     importing.register(app)
 
+    from api.cli import manual_actions, sync
+
+    sync.register(app)
+    manual_actions.register(app)
+
 
 _register_commands()
 

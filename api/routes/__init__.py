@@ -33,3 +33,7 @@ ROUTERS.append(policy.router)
 from api.routes import imports  # noqa: E402  (Import from QuickBooks)
 
 ROUTERS.append(imports.router)
+
+from api.routes import sync  # noqa: E402  (Synchronize into QuickBooks)
+
+ROUTERS.append(sync.router)

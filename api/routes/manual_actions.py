@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
 from api.deps import LedgerDep, Writer
+from api.manual_action_list import listed_manual_actions
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
 from api.schemas.history import history_of, with_history
 from api.schemas.manual_actions import ManualActionDetail, ManualActionOut, MarkDoneIn
@@ -33,3 +35,14 @@ def read_manual_action(action_id: UUID, ledger: LedgerDep) -> ManualActionDetail
     action = ledger.manual_action(action_id)
     history = history_of(ledger.history(action.id), action.version)
     return with_history(ManualActionDetail, ManualActionOut.of(action), history)
+
+
+@router.get("", summary="List manual actions")
+def list_manual_actions(
+    ledger: LedgerDep,
+    open_only: Annotated[
+        bool, Query(alias="open", description="Only those not marked done yet")
+    ] = True,
+) -> list[ManualActionOut]:
+    """Work a person must do in QuickBooks (a void, a write-off), oldest first."""
+    return [ManualActionOut.of(action) for action in listed_manual_actions(ledger, open_only)]

@@ -1,0 +1,136 @@
+"""Sync runs: what to send, how far a run has got, and its report."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from adapters.sync.reports import SentOperation, SyncReport
+from api.sync_progress import RunProgress
+from api.sync_selection import TYPE_NAMES
+
+Transport = Literal["simulator", "webconnector"]
+_TYPES = ", ".join(TYPE_NAMES)
+
+
+class SyncRunIn(BaseModel):
+    types: list[str] = Field(
+        default_factory=list,
+        description=f"Transaction types to send ({_TYPES}); empty: every type",
+    )
+    transactions: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description='Per type, only these transactions, e.g. {"invoice": ["1234567-1"]}',
+    )
+    transport: Transport = Field(
+        default="simulator",
+        description=(
+            "simulator: deliver now to the configured QuickBooks simulator, in the background; "
+            "webconnector: the run waits in the outbox for the Web Connector's next session"
+        ),
+    )
+
+
+class SyncRunStartedOut(BaseModel):
+    run_id: str
+    transport: Transport
+    detail: str
+
+
+class SyncRunProgressOut(BaseModel):
+    run_id: str
+    status: str = Field(description="open, finished, or failed")
+    delivering: bool = Field(description="A background delivery is running now")
+    operations: int = Field(description="QuickBooks operations the run planned")
+    sent: int = Field(description="Operations sent to QuickBooks at least once")
+    answered: int = Field(description="Operations QuickBooks settled (done or needing a person)")
+    percent: int
+    failure: str
+
+    @classmethod
+    def of(cls, progress: RunProgress) -> SyncRunProgressOut:
+        return cls(
+            run_id=progress.run_id,
+            status=progress.status,
+            delivering=progress.delivering,
+            operations=progress.operations,
+            sent=progress.sent,
+            answered=progress.answered,
+            percent=progress.percent,
+            failure=progress.failure,
+        )
+
+
+class SentOut(BaseModel):
+    operation: str = Field(description="e.g. invoice-add:1234567-1")
+    request: str = Field(description="The qbXML request, e.g. InvoiceAddRq")
+    status_code: int = Field(description="QuickBooks' status code (-1: no answer came back)")
+    outcome: str
+    message: str
+    at: float
+
+    @classmethod
+    def of(cls, sent: SentOperation) -> SentOut:
+        return cls(
+            operation=sent.operation,
+            request=sent.request,
+            status_code=sent.status_code,
+            outcome=sent.outcome,
+            message=sent.message,
+            at=sent.at,
+        )
+
+
+class WaitingOut(BaseModel):
+    subject: str = Field(description="An operation key, or a transaction such as invoice 100-1")
+    status: str = Field(description="The operation's status; empty for a transaction")
+    why: list[str]
+
+    @classmethod
+    def of(cls, item: dict[str, Any]) -> WaitingOut:
+        why = item["why"]
+        return cls(
+            subject=str(item.get("operation") or item.get("transaction")),
+            status=str(item.get("status", "")),
+            why=[why] if isinstance(why, str) else [str(line) for line in why],
+        )
+
+
+class QueuedOperationOut(BaseModel):
+    operation: str
+    status: str
+    run_id: str
+    why: str
+
+
+class OpenManualActionOut(BaseModel):
+    id: str
+    subject: str
+    action: str
+    instructions: str
+
+
+class SyncReportOut(BaseModel):
+    run_id: str
+    state: str
+    selection: dict[str, Any] = Field(description="The kinds and keys the run was limited to")
+    sent: list[SentOut] = Field(description="Every request sent, with QuickBooks' answer")
+    done: list[str] = Field(description="Operations QuickBooks now holds")
+    waiting: list[WaitingOut] = Field(description="What still waits, and why")
+    needs_a_person: list[QueuedOperationOut] = Field(description="Parked operations")
+    manual_actions: list[OpenManualActionOut] = Field(description="Open manual actions")
+
+    @classmethod
+    def of(cls, report: SyncReport) -> SyncReportOut:
+        return cls(
+            run_id=report.run_id,
+            state=report.state,
+            selection=json.loads(report.selection),
+            sent=[SentOut.of(sent) for sent in report.sent],
+            done=report.done,
+            waiting=[WaitingOut.of(item) for item in report.waiting],
+            needs_a_person=[QueuedOperationOut(**item) for item in report.parked],
+            manual_actions=[OpenManualActionOut(**item) for item in report.manual_actions],
+        )

@@ -1,0 +1,53 @@
+"""The Web Connector endpoint of the HTTP app: the users of QBSYNC_QBWC_USERS (none
+configured: every login is answered "nvu"), each company's sessions fed with a pending
+Import from QuickBooks first, else the sync. Sources are built at the first session."""
+
+from __future__ import annotations
+
+import threading
+
+from adapters.qbwc.ports import QbwcSession, WorkSource, WorkSourceRegistry
+from adapters.qbwc.service import WebConnectorService
+from adapters.qbwc.settings import WebConnectorSettings, build_service
+from adapters.quickbooks.conversation import ConversationWorkSource
+from adapters.sync.webconnector import SyncWorkSource
+from api.bootstrap import Container
+
+
+class CompanyWork:
+    """Picks the source of each session: the import while one is asked for or none has
+    completed yet (it answers "nothing to do" when none is asked for), else the sync."""
+
+    def __init__(self, container: Container) -> None:
+        self.container = container
+        self._import: ConversationWorkSource | None = None
+        self._sync: SyncWorkSource | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, session: QbwcSession) -> WorkSource:
+        requests = self.container.import_requests()
+        never_imported = self.container.ledger.company_settings().imports_completed == 0
+        with self._lock:
+            if requests.pending or never_imported:
+                if self._import is None:
+                    self._import = ConversationWorkSource(requests.conversation_for)
+                return self._import
+            if self._sync is None:
+                self._sync = SyncWorkSource(self.container.synchronizer())
+            return self._sync
+
+
+def webconnector_settings(container: Container) -> WebConnectorSettings:
+    """QBSYNC_QBWC_* settings, the users taken from the container's settings."""
+    return WebConnectorSettings(users=container.settings.qbwc_users)
+
+
+def build_webconnector_service(
+    container: Container, settings: WebConnectorSettings
+) -> WebConnectorService:
+    registry = WorkSourceRegistry()
+    service = build_service(settings, registry)
+    work = CompanyWork(container)
+    for company_id in {user.company_id for user in service.users.all()}:
+        registry.register(company_id, work)
+    return service
