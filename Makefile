@@ -37,6 +37,10 @@ serve: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.ledger_throughput
+	$(BIN)/python -m bench.policy_engine
+	$(BIN)/python -m bench.qbxml_roundtrip
+	$(BIN)/python -m bench.simulator_throughput
+	$(BIN)/python -m bench.sync_throughput
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

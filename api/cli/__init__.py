@@ -20,31 +20,28 @@ def main() -> None:
 
 
 def _register_commands() -> None:
-    from api.cli import demo
+    from api.cli import (
+        demo,
+        importing,
+        manual_actions,
+        policy,
+        serve,
+        sync,
+        webconnector,
+        worker,
+    )
 
-    demo.register(app)
-
-    from api.cli import serve
-
-    serve.register(app)
-
-    from api.cli import importing
-
-    importing.register(app)
-
-    from api.cli import manual_actions, sync
-
-    sync.register(app)
-    manual_actions.register(app)
+    for module in (
+        demo,
+        serve,
+        importing,
+        sync,
+        policy,
+        manual_actions,
+        webconnector,
+        worker,
+    ):
+        module.register(app)
 
 
 _register_commands()
-
-
-def _register_policy_commands() -> None:
-    from api.cli import policy
-
-    policy.register(app)
-
-
-_register_policy_commands()

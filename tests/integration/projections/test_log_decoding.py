@@ -70,9 +70,8 @@ def test_the_fast_decoder_yields_the_mappers_events(ledger: Ledger) -> None:
     for after, limit, upto in [(0, 7, None), (5, 10, 12), (12, 100, 12), (last - 3, 100, None)]:
         fast = read_log(ledger, after, limit, upto)
         assert_same(fast, read_log_by_mapper(ledger, after, limit, upto))
-        assert [e.position for e in fast] == [e.position for e in mapped][after:][:limit][
-            : None if upto is None else max(0, upto - after)
-        ]
+        wanted = [e for e in mapped if e.position > after and (upto is None or e.position <= upto)]
+        assert fast == wanted[:limit]
 
 
 def test_compressed_events_are_read_through_the_mapper(tmp_path: Path) -> None:

@@ -153,3 +153,17 @@ def test_the_projection_runner_keeps_the_same_table(ledger: Ledger, env: dict[st
         assert store.readiness(ledger) == fresh_verdicts(ledger)
     finally:
         store.close()
+
+
+def test_batches_copied_in_upsert_like_single_inserts(
+    ledger: Ledger, store: ReadinessStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("adapters.readiness.recorders.COPY_FROM", 1)  # PostgreSQL copies all
+    books = Books(ledger)
+    first_half(books)
+    store.update(ledger)
+    second_half(books)
+    incremental = everything(store, ledger)
+    assert incremental[0] == fresh_verdicts(ledger)
+    store.rebuild(ledger, page=3)
+    assert everything(store, ledger) == incremental
