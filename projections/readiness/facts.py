@@ -19,7 +19,7 @@ class TxnKind(StrEnum):
     CREDIT_MEMO = "credit memo"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class TxnRef:
     kind: TxnKind
     key: str
@@ -33,7 +33,7 @@ class TxnRef:
         return cls(TxnKind.INVOICE, number)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     """An amount (application, write-off) and the event that recorded it."""
 
@@ -41,13 +41,13 @@ class Amount:
     cited: Citation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Imported:
     txn_id: str
     cited: Citation
 
 
-@dataclass
+@dataclass(slots=True)
 class InvoiceFacts:
     number: str
     job_id: str
@@ -76,7 +76,7 @@ class InvoiceFacts:
         return (self.total_cited, *sorted(a.cited for a in amounts))
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceFacts:
     """A job payment, account payment or credit memo."""
 

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Citation:
     """The event a fact rests on: its log position, originator id and version, and type."""
 

@@ -16,7 +16,7 @@ from projections.readiness.log import Citation
 CONSERVATIVE, AGGRESSIVE = PolicyLevel.CONSERVATIVE, PolicyLevel.AGGRESSIVE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Condition:
     """An unmet condition in words naming the records, and the events it rests on."""
 
@@ -24,7 +24,7 @@ class Condition:
     cited: tuple[Citation, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Requirements:
     unmet: tuple[Condition, ...] = ()
     imported_first: tuple[TxnRef, ...] = ()

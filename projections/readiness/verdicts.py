@@ -25,7 +25,7 @@ class State(StrEnum):
     VOIDED = "voided"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     state: State
     unmet: tuple[Condition, ...] = ()

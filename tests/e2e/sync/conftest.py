@@ -54,7 +54,7 @@ def record_draft_invoice(container: Container, number: str, customer: str) -> No
 
 
 def invoice_copies(sim: QuickBooksSimulator) -> Counter[str]:
-    return Counter(invoice.ref_number for invoice in sim.company.invoices.values())
+    return Counter(str(invoice.ref_number) for invoice in sim.company.invoices.values())
 
 
 def payment_copies(sim: QuickBooksSimulator) -> Counter[str]:

@@ -129,9 +129,7 @@ def test_manual_actions_are_listed_until_done(container: Container) -> None:
     assert action is not None
     listed = client.get("/manual-actions").json()
     assert [item["id"] for item in listed] == [str(action.id)]
-    done = client.post(
-        f"/manual-actions/{action.id}/done", json={"done_by": "Ann"}, headers=WRITER
-    )
+    done = client.post(f"/manual-actions/{action.id}/done", json={"done_by": "Ann"}, headers=WRITER)
     assert done.status_code == 200
     assert client.get("/manual-actions?open=true").json() == []
     everything = client.get("/manual-actions", params={"open": "false"}).json()
