@@ -16,7 +16,7 @@ from adapters.qbsim.operations_lists import (
     add_sales_tax_code,
     add_terms,
 )
-from adapters.qbsim.operations_txns import LineInput, SalesTxnInput, add_invoice
+from adapters.qbsim.operations_sales import LineInput, SalesTxnInput, add_invoice
 
 DEMO_COMPANY_NAME = "Miller's Towing & Recovery"
 INCOME_ACCOUNT = "Towing Income"

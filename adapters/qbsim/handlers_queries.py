@@ -4,15 +4,15 @@ iterators."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
 from adapters.qbsim import xmlread
 from adapters.qbsim.company import Company
 from adapters.qbsim.handling import Handler, Outcome
-from adapters.qbsim.model import Customer, ListRecord, TxnRecord
-from adapters.qbsim.query_filters import parse_list_query, parse_txn_query
+from adapters.qbsim.model import Account, Customer, ListRecord, PaymentMethod, TxnRecord
+from adapters.qbsim.query_filters import TxnQuery, parse_list_query, parse_txn_query
 from adapters.qbsim.responses import Element, keep_only
 from adapters.qbsim.rets_lists import (
     account_ret,
@@ -29,6 +29,8 @@ from adapters.qbsim.rets_txns import credit_memo_ret, invoice_ret, receive_payme
 from adapters.qbsim.status import NOT_FOUND_WARNING, STATUS_NO_MATCH, STATUS_OK, Status
 
 Found = TypeVar("Found", bound=ListRecord | TxnRecord)
+Listed = TypeVar("Listed", bound=ListRecord)
+Txn = TypeVar("Txn", bound=TxnRecord)
 
 
 def _key(record: ListRecord | TxnRecord) -> str:
@@ -38,12 +40,15 @@ def _key(record: ListRecord | TxnRecord) -> str:
 def _answer(
     company: Company,
     request: Element,
-    matched: Sequence[Found],
-    missing: list[str],
+    selected: tuple[Sequence[Found], list[str]],
     max_returned: int | None,
-    render: Callable[[str], Element | None],
+    records: Mapping[str, Found],
+    ret: Callable[[Found], Element],
 ) -> Outcome:
-    """Page through `matched` (iterators), render each Ret and pick the status."""
+    """Page through the matched records (iterators), render each Ret and pick the status.
+
+    A record gone since an iterator's first page (a deleted transaction) is left out."""
+    matched, missing = selected
     outcome = Outcome()
     iterator = request.get("iterator")
     if iterator == "Start":
@@ -60,9 +65,9 @@ def _answer(
         outcome.iterator_remaining = page.remaining
     include = xmlread.texts(request, "IncludeRetElement")
     for key in keys:
-        ret = render(key)
-        if ret is not None:
-            outcome.rets.append(keep_only(ret, include))
+        record = records.get(key)
+        if record is not None:
+            outcome.rets.append(keep_only(ret(record), include))
     if missing:
         outcome.status = Status(
             NOT_FOUND_WARNING,
@@ -74,6 +79,39 @@ def _answer(
     else:
         outcome.status = STATUS_OK
     return outcome
+
+
+def _list_answer(
+    company: Company,
+    request: Element,
+    records: Mapping[str, Listed],
+    ret: Callable[[Listed], Element],
+    narrow: Callable[[list[Listed]], list[Listed]] | None = None,
+    find_by_name: Callable[[str], Listed | None] | None = None,
+) -> Outcome:
+    """A list query: the common filters, then `narrow` (the list's own filter) if given."""
+    query = parse_list_query(request)
+    matched, missing = query.select(records, find_by_name)
+    if narrow is not None:
+        matched = narrow(matched)
+    return _answer(company, request, (matched, missing), query.max_returned, records, ret)
+
+
+def _txn_answer(
+    company: Company,
+    request: Element,
+    records: Mapping[str, Txn],
+    ret: Callable[[TxnQuery, Txn], Element],
+) -> Outcome:
+    query = parse_txn_query(company, request)
+    return _answer(
+        company,
+        request,
+        query.select(records),
+        query.max_returned,
+        records,
+        lambda txn: ret(query, txn),
+    )
 
 
 def _compare(operator: str, value: Decimal, amount: Decimal) -> bool:
@@ -93,175 +131,108 @@ def _customer_named(company: Company, full_name: str) -> Customer | None:
 
 
 def handle_customer_query(company: Company, request: Element) -> Outcome:
-    query = parse_list_query(request)
-    matched, missing = query.select(company.customers, lambda name: _customer_named(company, name))
-    total_filter = xmlread.child(request, "TotalBalanceFilter")
-    if total_filter is not None:
+    def narrow(matched: list[Customer]) -> list[Customer]:
+        total_filter = xmlread.child(request, "TotalBalanceFilter")
+        if total_filter is None:
+            return matched
         operator = xmlread.required_text(total_filter, "Operator")
         amount = xmlread.required_amount(total_filter, "Amount")
-        matched = [c for c in matched if _compare(operator, c.total_balance, amount)]
+        return [c for c in matched if _compare(operator, c.total_balance, amount)]
 
-    def render(key: str) -> Element | None:
-        customer = company.customers.get(key)
-        return None if customer is None else customer_ret(company, customer)
-
-    return _answer(company, request, matched, missing, query.max_returned, render)
+    return _list_answer(
+        company,
+        request,
+        company.customers,
+        lambda customer: customer_ret(company, customer),
+        narrow,
+        lambda name: _customer_named(company, name),
+    )
 
 
 def handle_vendor_query(company: Company, request: Element) -> Outcome:
-    query = parse_list_query(request)
-    matched, missing = query.select(company.vendors)
-
-    def render(key: str) -> Element | None:
-        vendor = company.vendors.get(key)
-        return None if vendor is None else vendor_ret(vendor)
-
-    return _answer(company, request, matched, missing, query.max_returned, render)
+    return _list_answer(company, request, company.vendors, vendor_ret)
 
 
 def handle_employee_query(company: Company, request: Element) -> Outcome:
-    query = parse_list_query(request)
-    matched, missing = query.select(company.employees)
-    return _answer(
-        company,
-        request,
-        matched,
-        missing,
-        query.max_returned,
-        lambda key: employee_ret(company.employees[key]),
-    )
+    return _list_answer(company, request, company.employees, employee_ret)
 
 
 def handle_other_name_query(company: Company, request: Element) -> Outcome:
-    query = parse_list_query(request)
-    matched, missing = query.select(company.other_names)
-    return _answer(
-        company,
-        request,
-        matched,
-        missing,
-        query.max_returned,
-        lambda key: other_name_ret(company.other_names[key]),
-    )
+    return _list_answer(company, request, company.other_names, other_name_ret)
 
 
 def handle_item_query(company: Company, request: Element) -> Outcome:
-    query = parse_list_query(request)
-    matched, missing = query.select(company.items)
-
-    def render(key: str) -> Element | None:
-        item = company.items.get(key)
-        return None if item is None else item_ret(company, item)
-
-    return _answer(company, request, matched, missing, query.max_returned, render)
+    return _list_answer(company, request, company.items, lambda item: item_ret(company, item))
 
 
 def handle_account_query(company: Company, request: Element) -> Outcome:
-    query = parse_list_query(request)
-    matched, missing = query.select(company.accounts)
-    account_types = xmlread.texts(request, "AccountType")
-    if account_types:
-        matched = [account for account in matched if account.account_type in account_types]
-    return _answer(
-        company,
-        request,
-        matched,
-        missing,
-        query.max_returned,
-        lambda key: account_ret(company, company.accounts[key]),
+    def narrow(matched: list[Account]) -> list[Account]:
+        account_types = xmlread.texts(request, "AccountType")
+        if account_types:
+            return [account for account in matched if account.account_type in account_types]
+        return matched
+
+    return _list_answer(
+        company, request, company.accounts, lambda account: account_ret(company, account), narrow
     )
 
 
 def handle_terms_query(company: Company, request: Element) -> Outcome:
-    query = parse_list_query(request)
-    matched, missing = query.select(company.terms)
-    return _answer(
-        company,
-        request,
-        matched,
-        missing,
-        query.max_returned,
-        lambda key: terms_ret(company.terms[key]),
-    )
+    return _list_answer(company, request, company.terms, terms_ret)
 
 
 def handle_payment_method_query(company: Company, request: Element) -> Outcome:
-    query = parse_list_query(request)
-    matched, missing = query.select(company.payment_methods)
-    method_types = xmlread.texts(request, "PaymentMethodType")
-    if method_types:
-        matched = [method for method in matched if method.method_type in method_types]
-    return _answer(
-        company,
-        request,
-        matched,
-        missing,
-        query.max_returned,
-        lambda key: payment_method_ret(company.payment_methods[key]),
-    )
+    def narrow(matched: list[PaymentMethod]) -> list[PaymentMethod]:
+        method_types = xmlread.texts(request, "PaymentMethodType")
+        if method_types:
+            return [method for method in matched if method.method_type in method_types]
+        return matched
+
+    return _list_answer(company, request, company.payment_methods, payment_method_ret, narrow)
 
 
 def handle_sales_tax_code_query(company: Company, request: Element) -> Outcome:
-    query = parse_list_query(request)
-    matched, missing = query.select(company.sales_tax_codes)
-    return _answer(
-        company,
-        request,
-        matched,
-        missing,
-        query.max_returned,
-        lambda key: sales_tax_code_ret(company.sales_tax_codes[key]),
-    )
+    return _list_answer(company, request, company.sales_tax_codes, sales_tax_code_ret)
 
 
 def handle_invoice_query(company: Company, request: Element) -> Outcome:
-    query = parse_txn_query(company, request)
-    matched, missing = query.select(company.invoices)
-
-    def render(key: str) -> Element | None:
-        invoice = company.invoices.get(key)
-        if invoice is None:
-            return None
-        return invoice_ret(
+    return _txn_answer(
+        company,
+        request,
+        company.invoices,
+        lambda query, invoice: invoice_ret(
             company,
             invoice,
             include_lines=query.include_line_items,
             include_links=query.include_linked_txns,
-        )
-
-    return _answer(company, request, matched, missing, query.max_returned, render)
+        ),
+    )
 
 
 def handle_credit_memo_query(company: Company, request: Element) -> Outcome:
-    query = parse_txn_query(company, request)
-    matched, missing = query.select(company.credit_memos)
-
-    def render(key: str) -> Element | None:
-        memo = company.credit_memos.get(key)
-        if memo is None:
-            return None
-        return credit_memo_ret(
+    return _txn_answer(
+        company,
+        request,
+        company.credit_memos,
+        lambda query, memo: credit_memo_ret(
             company,
             memo,
             include_lines=query.include_line_items,
             include_links=query.include_linked_txns,
-        )
-
-    return _answer(company, request, matched, missing, query.max_returned, render)
+        ),
+    )
 
 
 def handle_receive_payment_query(company: Company, request: Element) -> Outcome:
     """AppliedToTxnRet are the payment's lines: they come back with IncludeLineItems."""
-    query = parse_txn_query(company, request)
-    matched, missing = query.select(company.payments)
-
-    def render(key: str) -> Element | None:
-        payment = company.payments.get(key)
-        if payment is None:
-            return None
-        return receive_payment_ret(company, payment, include_applications=query.include_line_items)
-
-    return _answer(company, request, matched, missing, query.max_returned, render)
+    return _txn_answer(
+        company,
+        request,
+        company.payments,
+        lambda query, payment: receive_payment_ret(
+            company, payment, include_applications=query.include_line_items
+        ),
+    )
 
 
 QUERY_HANDLERS: dict[str, Handler] = {

@@ -3,23 +3,24 @@ TxnDel (received payments: qbXML cannot void them) requests."""
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+from typing import TypedDict
+
 from adapters.qbsim import xmlread
-from adapters.qbsim.company import Company
+from adapters.qbsim.company import Company, Ref
 from adapters.qbsim.handling import Handler, Outcome
-from adapters.qbsim.operations_txns import (
+from adapters.qbsim.operations_payments import (
     ApplicationInput,
     CreditInput,
-    LineInput,
     PaymentChanges,
     PaymentInput,
-    SalesTxnInput,
-    add_credit_memo,
-    add_invoice,
     add_payment,
     delete_payment,
     modify_payment,
-    void_txn,
 )
+from adapters.qbsim.operations_sales import LineInput, SalesTxnInput, add_credit_memo, add_invoice
+from adapters.qbsim.operations_voids import void_txn
 from adapters.qbsim.responses import Element, add_text, format_datetime
 from adapters.qbsim.rets_txns import credit_memo_ret, invoice_ret, receive_payment_ret
 from adapters.qbsim.status import UNSUPPORTED_REQUEST, QbError, missing_element
@@ -107,6 +108,29 @@ def _applications(body: Element, tag: str) -> list[ApplicationInput]:
     ]
 
 
+class _PaymentFields(TypedDict):
+    total_amount: Decimal | None
+    txn_date: date | None
+    ref_number: str | None
+    memo: str | None
+    ar_account: Ref | None
+    payment_method: Ref | None
+    deposit_to_account: Ref | None
+
+
+def _payment_fields(body: Element) -> _PaymentFields:
+    """The fields ReceivePaymentAdd and ReceivePaymentMod share, in the schema's order."""
+    return _PaymentFields(
+        total_amount=xmlread.amount(body, "TotalAmount"),
+        txn_date=xmlread.a_date(body, "TxnDate"),
+        ref_number=xmlread.text(body, "RefNumber"),
+        memo=xmlread.text(body, "Memo"),
+        ar_account=xmlread.ref(body, "ARAccountRef"),
+        payment_method=xmlread.ref(body, "PaymentMethodRef"),
+        deposit_to_account=xmlread.ref(body, "DepositToAccountRef"),
+    )
+
+
 def handle_receive_payment_add(company: Company, request: Element) -> Outcome:
     body = _body(request, "ReceivePaymentAdd")
     applications = _applications(body, "AppliedToTxnAdd")
@@ -119,13 +143,7 @@ def handle_receive_payment_add(company: Company, request: Element) -> Outcome:
             customer=xmlread.required_ref(body, "CustomerRef"),
             applications=applications,
             auto_apply=bool(auto_apply),
-            total_amount=xmlread.amount(body, "TotalAmount"),
-            txn_date=xmlread.a_date(body, "TxnDate"),
-            ref_number=xmlread.text(body, "RefNumber"),
-            memo=xmlread.text(body, "Memo"),
-            ar_account=xmlread.ref(body, "ARAccountRef"),
-            payment_method=xmlread.ref(body, "PaymentMethodRef"),
-            deposit_to_account=xmlread.ref(body, "DepositToAccountRef"),
+            **_payment_fields(body),
         ),
     )
     ret = receive_payment_ret(company, payment, include_applications=True)
@@ -142,13 +160,7 @@ def handle_receive_payment_mod(company: Company, request: Element) -> Outcome:
             edit_sequence=xmlread.required_text(body, "EditSequence"),
             customer=xmlread.ref(body, "CustomerRef"),
             applications=applications or None,
-            total_amount=xmlread.amount(body, "TotalAmount"),
-            txn_date=xmlread.a_date(body, "TxnDate"),
-            ref_number=xmlread.text(body, "RefNumber"),
-            memo=xmlread.text(body, "Memo"),
-            ar_account=xmlread.ref(body, "ARAccountRef"),
-            payment_method=xmlread.ref(body, "PaymentMethodRef"),
-            deposit_to_account=xmlread.ref(body, "DepositToAccountRef"),
+            **_payment_fields(body),
         ),
     )
     ret = receive_payment_ret(company, payment, include_applications=True)

@@ -18,6 +18,7 @@ from adapters.qbxml.requests_payments import (
 from adapters.qbxml.requests_queries import (
     AccountQuery,
     ActiveStatus,
+    CreditMemoQuery,
     CustomerQuery,
     EmployeeQuery,
     InvoiceQuery,
@@ -38,6 +39,7 @@ __all__ = [
     "Address",
     "AppliedToTxn",
     "CreditMemoAdd",
+    "CreditMemoQuery",
     "CustomerAdd",
     "CustomerQuery",
     "EmployeeQuery",

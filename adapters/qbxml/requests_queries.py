@@ -1,6 +1,6 @@
 """Queries: list queries (customers, items, accounts, terms, payment methods, sales tax
 codes, and the vendor, employee and other-name lists that share the customers' name space)
-and transaction queries (invoices, payments), with iterators where QuickBooks has them.
+and transaction queries (invoices, credit memos, payments), with iterators where QuickBooks has them.
 
 A query selects by ListIDs/TxnIDs, or by names/RefNumbers, or by a filter; QuickBooks allows
 only one of the three, and MaxReturned/ActiveStatus belong to the filter.
@@ -173,6 +173,12 @@ class InvoiceQuery(_TxnQuery):
     def _add_includes(self, request: etree._Element) -> None:
         super()._add_includes(request)
         add_bool(request, "IncludeLinkedTxns", self.include_linked_txns)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CreditMemoQuery(_TxnQuery):
+    request_tag: ClassVar[str] = "CreditMemoQueryRq"
+    ref_number_limit: ClassVar[int] = limits.CREDIT_MEMO_REF_NUMBER
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -17,7 +17,7 @@ from eventsourcing.persistence import Tracking
 from adapters.readiness.table import POLICY_KEY, POLICY_KIND, ReadinessTable, Row
 from domain.policy import ALL_LEVELS, PolicyLevel
 from projections.readiness import documents
-from projections.readiness.facts import Facts, TxnKind, TxnRef
+from projections.readiness.facts import Facts, InvoiceFacts, SourceFacts, TxnKind, TxnRef
 from projections.readiness.fixpoint import Work
 from projections.readiness.folding import fold
 from projections.readiness.incremental import affected, all_refs
@@ -52,8 +52,7 @@ class ReadinessModel:
                     return
                 # From nothing, every transaction is new: no need to work out the affected.
                 refs = all_refs(facts) if start == 0 else sorted(affected(facts, touched))
-                rules = ReadinessRules(facts)
-                rows = [row_for(facts, rules.of(ref)) for ref in refs]
+                rows = rows_for(facts, refs)
                 rows.append(policy_row(facts))
                 tracking = Tracking(self.application_name, facts.position)
                 self.table.write(start or None, tracking, rows)
@@ -77,13 +76,17 @@ def collector_paused() -> Iterator[None]:
 
 
 def load_facts(table: ReadinessTable, application_name: str) -> Facts:
+    """The facts the table holds; a table in an older format is emptied to be rebuilt."""
     position, rows = table.snapshot(application_name)
     facts = Facts(position=position)
-    for kind, _, document in rows:
-        data = json.loads(document)
+    loaded = [(kind, json.loads(document)) for kind, _, document in rows]
+    if any(kind == POLICY_KIND and not documents.is_current(d) for kind, d in loaded):
+        table.reset(application_name)
+        return Facts()
+    for kind, data in loaded:
         if kind == POLICY_KIND:
             facts.policy = documents.policy_from(data)
-        elif kind == TxnKind.INVOICE:
+        elif kind == _INVOICE:
             facts.add_invoice(documents.invoice_from(data))
         else:
             facts.add_source(documents.source_from(data))
@@ -92,59 +95,87 @@ def load_facts(table: ReadinessTable, application_name: str) -> Facts:
 
 # Documents as compact JSON (readers parse them, so their spacing is free).
 encode = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
+_INVOICE = TxnKind.INVOICE.value
 _WORK, _WAITING = (State.READY, State.READY_WITH), State.WAITING
 _VALUES = {state: state.value for state in State}
+_KINDS = {kind.value: kind for kind in TxnKind}
 
 
-def row_for(facts: Facts, readiness: TxnReadiness) -> Row:
-    ref = readiness.ref
-    if ref.kind is TxnKind.INVOICE:
-        document = documents.invoice_document(facts.invoices[ref.key])
-    else:
-        document = documents.source_document(facts.sources[ref])
+def rows_for(facts: Facts, refs: Iterable[TxnRef]) -> list[Row]:
+    """The rows of `refs`. A settled transaction (voided, or imported with every application
+    applied) is done or voided under every level: its row needs no rules."""
+    rules = ReadinessRules(facts)
+    invoices, sources, rows = facts.invoices, facts.sources, []
+    for ref in refs:
+        if ref.kind is TxnKind.INVOICE:
+            record: InvoiceFacts | SourceFacts = invoices[ref.key]
+            document = documents.invoice_document(invoices[ref.key])
+        else:
+            record = source = sources[ref]
+            document = documents.source_document(source)
+        state = _settled(record)
+        if state is None:
+            rows.append(_row(ref, encode(document), rules.of(ref)))
+        else:
+            rows.append(Row(ref.kind.value, ref.key, encode(document), "", "", *state, 0))
+    return rows
+
+
+_DONE, _VOIDED = (State.DONE.value,) * 3, (State.VOIDED.value,) * 3
+
+
+def _settled(record: InvoiceFacts | SourceFacts) -> tuple[str, str, str] | None:
+    if record.voided is not None:
+        return _VOIDED
+    if record.imported is None:
+        return None
+    if isinstance(record, SourceFacts) and record.applications.keys() - record.applied_in_qb:
+        return None
+    return _DONE
+
+
+def _row(ref: TxnRef, document: str, readiness: TxnReadiness) -> Row:
     conservative, moderate, aggressive = (summary(readiness, level) for level in ALL_LEVELS)
     pending = conservative in _WORK or moderate in _WORK or aggressive in _WORK
-    return Row(
-        ref.kind.value,
-        ref.key,
-        encode(document),
-        encode(documents.readiness_document(readiness)),
-        encode(work_document(readiness)),
-        conservative,
-        moderate,
-        aggressive,
-        int(pending),
-    )
+    work = encode(work_document(readiness)) if pending else ""
+    return Row(ref.kind.value, ref.key, document, "", work, conservative, moderate, aggressive,
+               int(pending))  # fmt: skip
 
 
 def policy_row(facts: Facts) -> Row:
     document = encode(documents.policy_document(facts.policy))
-    return Row(POLICY_KIND, POLICY_KEY, document, "{}", "{}", "", "", "", 0)
+    return Row(POLICY_KIND, POLICY_KEY, document, "", "", "", "", "", 0)
 
 
-def work_document(readiness: TxnReadiness) -> dict[str, list[object]]:
-    """Per level: whether a sync imports it, and the invoices it applies it to."""
+def work_document(readiness: TxnReadiness) -> list[object]:
+    """Per level in `ALL_LEVELS` order: 1 when a sync imports it (else 0), or that and the
+    invoices it applies it to."""
     imports, applications = readiness.imports, readiness.applications
-    return {
-        level: [
-            imports[level].state in _WORK,
-            [n for n, by in applications.items() if by[level].state in _WORK],
-        ]
-        for level in ALL_LEVELS
-    }
+    work: list[object] = []
+    for level in ALL_LEVELS:
+        imported = int(imports[level].state in _WORK)
+        invoices = [n for n, by in applications.items() if by[level].state in _WORK]
+        work.append([imported, invoices] if invoices else imported)
+    return work
 
 
 def work_of(rows: Iterable[tuple[str, str, str]]) -> dict[PolicyLevel, Work]:
-    imports: dict[PolicyLevel, list[TxnRef]] = {level: [] for level in ALL_LEVELS}
-    applications: dict[PolicyLevel, list[tuple[TxnRef, str]]] = {lv: [] for lv in ALL_LEVELS}
+    imports: list[list[TxnRef]] = [[] for _ in ALL_LEVELS]
+    applications: list[list[tuple[TxnRef, str]]] = [[] for _ in ALL_LEVELS]
+    loads, kinds = json.loads, _KINDS
     for kind, key, document in sorted(rows):
-        ref = TxnRef(TxnKind(kind), key)
-        for level_name, (imported, invoices) in json.loads(document).items():
-            level = PolicyLevel(level_name)
-            if imported:
-                imports[level].append(ref)
-            applications[level].extend((ref, invoice) for invoice in invoices)
-    return {lv: Work(tuple(imports[lv]), tuple(applications[lv])) for lv in ALL_LEVELS}
+        ref = TxnRef(kinds[kind], key)
+        for i, level_work in enumerate(loads(document)):
+            if level_work == 1:
+                imports[i].append(ref)
+            elif level_work != 0:
+                imported, invoices = level_work
+                if imported:
+                    imports[i].append(ref)
+                applications[i].extend((ref, invoice) for invoice in invoices)
+    return {
+        level: Work(tuple(imports[i]), tuple(applications[i])) for i, level in enumerate(ALL_LEVELS)
+    }
 
 
 def summary(readiness: TxnReadiness, level: PolicyLevel) -> str:
@@ -161,5 +192,5 @@ def summary(readiness: TxnReadiness, level: PolicyLevel) -> str:
     return _VALUES[import_state]
 
 
-def readiness_of(kind: str, key: str, document: str) -> TxnReadiness:
-    return documents.readiness_from(TxnRef(TxnKind(kind), key), json.loads(document))
+def ref_of(kind: str, key: str) -> TxnRef:
+    return TxnRef(_KINDS[kind], key)

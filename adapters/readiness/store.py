@@ -10,7 +10,7 @@ from eventsourcing.utils import Environment
 
 from adapters.ledger.application import Ledger
 from adapters.readiness.events import PAGE, read_log, whole_log
-from adapters.readiness.model import ReadinessModel, readiness_of, work_of
+from adapters.readiness.model import ReadinessModel, ref_of, work_of
 from adapters.readiness.recorders import PostgresReadinessRecorder, SQLiteReadinessRecorder
 from adapters.readiness.table import ReadinessTable, StaleReadModel
 from domain.errors import InvalidInput, UnknownRecord
@@ -19,7 +19,7 @@ from projections.readiness.explain import Explanation, explain
 from projections.readiness.facts import Facts, TxnKind, TxnRef
 from projections.readiness.log import LoggedEvent
 from projections.readiness.replay import facts_as_of, position_at
-from projections.readiness.verdicts import State, TxnReadiness
+from projections.readiness.verdicts import ReadinessRules, State, TxnReadiness
 from projections.readiness.what_if import WhatIf
 
 PROJECTION_NAME = "readiness"
@@ -89,8 +89,13 @@ class ReadinessStore:
         state: State | None = None,
         level: PolicyLevel | None = None,
     ) -> list[TxnReadiness]:
-        """Every transaction's verdicts, filtered by kind and by its state under `level`."""
-        level = level or self.current_level(ledger)
+        """Every transaction's verdicts, filtered by kind and by its state under `level`.
+
+        The table finds the transactions; their verdicts are worked out from the facts at
+        the same position (the table keeps states and work, not verdict documents)."""
+        self.update(ledger)
+        facts = self.model.facts()
+        level = level or facts.policy.level
         where, params = [], []
         if kind is not None:
             where.append(f"txn_kind = {self.table.mark}")
@@ -98,8 +103,9 @@ class ReadinessStore:
         if state is not None:
             where.append(f"{level.value} = {self.table.mark}")
             params.append(state.value)
-        rows = self.table.select(" AND ".join(where), params)
-        return sorted((readiness_of(*row) for row in rows), key=lambda r: r.ref)
+        rows = self.table.select(" AND ".join(where), params, column="txn_kind")
+        rules = ReadinessRules(facts)
+        return [rules.of(ref) for ref in sorted(ref_of(kind, key) for kind, key, _ in rows)]
 
     def what_if(self, ledger: Ledger) -> WhatIf:
         """Work per level, from the rows that have any: reads only, changes nothing."""

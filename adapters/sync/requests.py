@@ -3,17 +3,15 @@ the add or mod itself, or the query that finds an earlier copy when the outcome 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar
 
 from adapters.ledger.application import Ledger
-from adapters.qbxml import limits
 from adapters.qbxml.envelope import QbRequest
 from adapters.qbxml.errors import QbxmlFieldError
 from adapters.qbxml.requests import (
     AppliedToTxn,
     CreditMemoAdd,
+    CreditMemoQuery,
     CustomerAdd,
     CustomerQuery,
     InvoiceAdd,
@@ -25,17 +23,8 @@ from adapters.qbxml.requests import (
     SalesLineAdd,
     SetCredit,
 )
-from adapters.qbxml.requests_queries import _TxnQuery
 from adapters.sync.operations import OpKind, OutboxRow, Phase
 from domain.lines import Line
-
-
-@dataclass(frozen=True, kw_only=True)
-class CreditMemoQuery(_TxnQuery):
-    """Not in adapters.qbxml yet (the lead may move it there)."""
-
-    request_tag: ClassVar[str] = "CreditMemoQueryRq"
-    ref_number_limit: ClassVar[int] = limits.CREDIT_MEMO_REF_NUMBER
 
 
 class CannotSend(Exception):

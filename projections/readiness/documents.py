@@ -1,4 +1,9 @@
-"""Facts and verdicts as JSON-ready documents, one per transaction, and back."""
+"""Facts as compact JSON-ready documents (arrays, not dicts), one per transaction, and back.
+
+A citation inside a transaction's document names an event of that transaction's own
+aggregate (all its facts come from there), so it is stored as `[position, version, event]`
+and its originator id is the document's; any other is stored in full.
+"""
 
 from __future__ import annotations
 
@@ -18,76 +23,81 @@ from projections.readiness.facts import (
     TxnRef,
 )
 from projections.readiness.log import Citation
-from projections.readiness.rules import Condition
-from projections.readiness.verdicts import State, TxnReadiness, Verdict
 
-Document = dict[str, Any]
-
-
-def _cite(c: Citation | None) -> list[Any] | None:
-    return None if c is None else [c.position, c.originator_id, c.version, c.event]
+Document = Any
+FORMAT = 2  # of the stored documents; a table in any other is rebuilt
+_KINDS = {kind.value: kind for kind in TxnKind}
 
 
-def _uncite(data: list[Any] | None) -> Citation | None:
-    return None if data is None else Citation.from_list(data)
+def _cite(c: Citation | None, oid: str) -> list[Any] | None:
+    if c is None:
+        return None
+    if c.originator_id == oid:
+        return [c.position, c.version, c.event]
+    return [c.position, c.originator_id, c.version, c.event]
 
 
-def _amounts(amounts: dict[str, Amount]) -> Document:
-    return {k: [str(a.value), _cite(a.cited)] for k, a in amounts.items()}
+def _uncite(data: list[Any] | None, oid: str) -> Citation | None:
+    return None if data is None else _citation(data, oid)
 
 
-def _unamounts(data: Document) -> dict[str, Amount]:
-    return {k: Amount(Decimal(v), Citation.from_list(c)) for k, (v, c) in data.items()}
+def _citation(data: list[Any], oid: str) -> Citation:
+    if len(data) == 3:
+        return Citation(data[0], oid, data[1], data[2])
+    return Citation.from_list(data)
 
 
-def _imported(i: Imported | None) -> list[Any] | None:
-    return None if i is None else [i.txn_id, _cite(i.cited)]
+def _amounts(amounts: dict[str, Amount], oid: str) -> Document:
+    return {k: [str(a.value), _cite(a.cited, oid)] for k, a in amounts.items()}
 
 
-def _unimported(data: list[Any] | None) -> Imported | None:
-    return None if data is None else Imported(data[0], Citation.from_list(data[1]))
+def _unamounts(data: dict[str, Any], oid: str) -> dict[str, Amount]:
+    return {k: Amount(Decimal(v), _citation(c, oid)) for k, (v, c) in data.items()}
+
+
+def _imported(i: Imported | None, oid: str) -> list[Any] | None:
+    return None if i is None else [i.txn_id, _cite(i.cited, oid)]
+
+
+def _unimported(data: list[Any] | None, oid: str) -> Imported | None:
+    return None if data is None else Imported(data[0], _citation(data[1], oid))
 
 
 def invoice_document(i: InvoiceFacts) -> Document:
-    return {
-        "number": i.number, "job_id": i.job_id, "customer": i.customer,
-        "originator_id": i.originator_id, "total": str(i.total),
-        "total_cited": _cite(i.total_cited),
-        "finalized": _cite(i.finalized), "voided": _cite(i.voided),
-        "applications": _amounts(i.applications),
-        "write_offs": [[str(w.value), _cite(w.cited)] for w in i.write_offs],
-        "imported": _imported(i.imported),
-    }  # fmt: skip
+    oid = i.originator_id
+    return [
+        i.number, i.job_id, i.customer, oid, str(i.total), _cite(i.total_cited, oid),
+        _cite(i.finalized, oid), _cite(i.voided, oid), _amounts(i.applications, oid),
+        [[str(w.value), _cite(w.cited, oid)] for w in i.write_offs], _imported(i.imported, oid),
+    ]  # fmt: skip
 
 
 def invoice_from(d: Document) -> InvoiceFacts:
+    number, job_id, customer, oid, amount, cited, finalized, voided, apps, offs, imported = d
     return InvoiceFacts(
-        d["number"], d["job_id"], d["customer"], d["originator_id"], Decimal(d["total"]),
-        Citation.from_list(d["total_cited"]), _uncite(d["finalized"]), _uncite(d["voided"]),
-        _unamounts(d["applications"]),
-        [Amount(Decimal(v), Citation.from_list(c)) for v, c in d["write_offs"]],
-        _unimported(d["imported"]),
+        number, job_id, customer, oid, Decimal(amount), _citation(cited, oid),
+        _uncite(finalized, oid), _uncite(voided, oid), _unamounts(apps, oid),
+        [Amount(Decimal(v), _citation(c, oid)) for v, c in offs], _unimported(imported, oid),
     )  # fmt: skip
 
 
 def source_document(s: SourceFacts) -> Document:
-    return {
-        "kind": s.ref.kind, "key": s.ref.key, "token": s.token, "customer": s.customer,
-        "originator_id": s.originator_id, "amount": str(s.amount), "created": _cite(s.created),
-        "finished": _cite(s.finished), "voided": _cite(s.voided),
-        "applications": _amounts(s.applications),
-        "applied_in_qb": {k: _cite(c) for k, c in s.applied_in_qb.items()},
-        "imported": _imported(s.imported),
-    }  # fmt: skip
+    oid = s.originator_id
+    return [
+        s.ref.kind.value, s.ref.key, s.token, s.customer, oid, str(s.amount),
+        _cite(s.created, oid), _cite(s.finished, oid), _cite(s.voided, oid),
+        _amounts(s.applications, oid), {k: _cite(c, oid) for k, c in s.applied_in_qb.items()},
+        _imported(s.imported, oid),
+    ]  # fmt: skip
 
 
 def source_from(d: Document) -> SourceFacts:
+    kind, key, token, customer, oid, amount, created, finished, voided, apps, in_qb, imp = d
     return SourceFacts(
-        TxnRef(TxnKind(d["kind"]), d["key"]), d["token"], d["customer"], d["originator_id"],
-        Decimal(d["amount"]), Citation.from_list(d["created"]), _uncite(d["finished"]),
-        _uncite(d["voided"]), _unamounts(d["applications"]),
-        {k: Citation.from_list(c) for k, c in d["applied_in_qb"].items()},
-        _unimported(d["imported"]),
+        TxnRef(_KINDS[kind], key), token, customer, oid, Decimal(amount),
+        _citation(created, oid), _uncite(finished, oid), _uncite(voided, oid),
+        _unamounts(apps, oid), {k: _citation(c, oid) for k, c in in_qb.items()},
+        _unimported(imp, oid),
     )  # fmt: skip
 
 
@@ -96,7 +106,13 @@ def policy_document(p: PolicyFacts) -> Document:
         [c.from_level.value, c.to_level.value, c.changed_by, c.at.isoformat(), c.cited.to_list()]
         for c in p.history
     ]
-    return {"level": p.level.value, "cited": _cite(p.cited), "history": history}
+    cited = None if p.cited is None else p.cited.to_list()
+    return {"format": FORMAT, "level": p.level.value, "cited": cited, "history": history}
+
+
+def is_current(policy: Document) -> bool:
+    """Whether a stored policy document is in this module's format."""
+    return isinstance(policy, dict) and policy.get("format") == FORMAT
 
 
 def policy_from(d: Document) -> PolicyFacts:
@@ -106,53 +122,5 @@ def policy_from(d: Document) -> PolicyFacts:
         )
         for f, t, by, at, c in d["history"]
     ]
-    return PolicyFacts(PolicyLevel(d["level"]), _uncite(d["cited"]), history)
-
-
-def verdict_document(v: Verdict) -> Document:
-    """(Enum members are `str`s: in a document they stand for their values.)"""
-    return {
-        "state": v.state,
-        "unmet": [[c.text, [_cite(x) for x in c.cited]] for c in v.unmet],
-        "needs": [[r.kind, r.key] for r in v.needs],
-        "cited": [_cite(c) for c in v.cited],
-    }
-
-
-def verdict_from(d: Document) -> Verdict:
-    return Verdict(
-        State(d["state"]),
-        tuple(Condition(t, tuple(Citation.from_list(x) for x in c)) for t, c in d["unmet"]),
-        tuple(TxnRef(TxnKind(k), key) for k, key in d["needs"]),
-        tuple(Citation.from_list(c) for c in d["cited"]),
-    )
-
-
-def readiness_document(r: TxnReadiness) -> Document:
-    return {
-        "imports": _by_level(r.imports),
-        "applications": {n: _by_level(by) for n, by in r.applications.items()},
-    }
-
-
-def _by_level(verdicts: dict[PolicyLevel, Verdict]) -> Document:
-    """Each level's verdict document; a verdict shared by levels is made into one once."""
-    documents: Document = {}
-    last: Verdict | None = None
-    document: Document = {}
-    for level, verdict in verdicts.items():
-        if verdict is not last:
-            last, document = verdict, verdict_document(verdict)
-        documents[level] = document
-    return documents
-
-
-def readiness_from(ref: TxnRef, d: Document) -> TxnReadiness:
-    return TxnReadiness(
-        ref,
-        {PolicyLevel(lv): verdict_from(v) for lv, v in d["imports"].items()},
-        {
-            n: {PolicyLevel(lv): verdict_from(v) for lv, v in by.items()}
-            for n, by in d["applications"].items()
-        },
-    )
+    cited = None if d["cited"] is None else Citation.from_list(d["cited"])
+    return PolicyFacts(PolicyLevel(d["level"]), cited, history)

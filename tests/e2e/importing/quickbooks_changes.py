@@ -10,7 +10,7 @@ from adapters.qbsim import QuickBooksSimulator
 from adapters.qbsim.company import Ref
 from adapters.qbsim.model import Customer as QbCustomer
 from adapters.qbsim.operations_lists import add_customer
-from adapters.qbsim.operations_txns import LineInput, SalesTxnInput, add_invoice
+from adapters.qbsim.operations_sales import LineInput, SalesTxnInput, add_invoice
 from domain import ids
 from domain.customer import Customer
 from domain.customer_link import CustomerLink

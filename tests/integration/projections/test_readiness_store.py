@@ -167,3 +167,27 @@ def test_batches_copied_in_upsert_like_single_inserts(
     assert incremental[0] == fresh_verdicts(ledger)
     store.rebuild(ledger, page=3)
     assert everything(store, ledger) == incremental
+
+
+def test_a_table_in_an_older_format_is_rebuilt(
+    ledger: Ledger, store: ReadinessStore, env: dict[str, str]
+) -> None:
+    books = Books(ledger)
+    first_half(books)
+    second_half(books)
+    store.update(ledger)
+    table, old = store.table, '{"level": "conservative", "cited": null, "history": []}'
+    with table._transaction(commit=True) as c:
+        c.execute(
+            f"UPDATE {table.table} SET facts = {table.mark} WHERE txn_kind = {table.mark}",
+            (old, "policy"),
+        )
+    reopened = ReadinessStore.open(env)
+    try:
+        assert reopened.readiness(ledger) == fresh_verdicts(ledger)
+        assert reopened.current_level(ledger) is PolicyLevel.AGGRESSIVE
+        assert reopened.table.position(ledger.name) == ledger.recorder.max_notification_id()
+        _, rows = reopened.table.snapshot(ledger.name)
+        assert [facts for kind, _, facts in rows if kind == "policy"] != [old]
+    finally:
+        reopened.close()

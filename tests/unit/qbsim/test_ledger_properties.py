@@ -12,20 +12,17 @@ from adapters.qbsim.company import Company, Ref
 from adapters.qbsim.demo_company import demo_company
 from adapters.qbsim.ledger import recompute
 from adapters.qbsim.model import ZERO
-from adapters.qbsim.operations_txns import (
+from adapters.qbsim.operations_payments import (
     ApplicationInput,
     CreditInput,
-    LineInput,
     PaymentChanges,
     PaymentInput,
-    SalesTxnInput,
-    add_credit_memo,
-    add_invoice,
     add_payment,
     delete_payment,
     modify_payment,
-    void_txn,
 )
+from adapters.qbsim.operations_sales import LineInput, SalesTxnInput, add_credit_memo, add_invoice
+from adapters.qbsim.operations_voids import void_txn
 from adapters.qbsim.status import QbError
 from adapters.qbsim.store import company_to_json
 from tests.unit.qbsim.conftest import FakeClock

@@ -1,4 +1,4 @@
-"""Invoices, credit memos, received payments and voids, with QuickBooks' checks.
+"""Received payments: add, modify (ReceivePaymentMod) and delete, with QuickBooks' checks.
 
 Each operation resolves and checks everything first and only then changes the company, so a
 refused request leaves no trace.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from adapters.qbsim.company import Company, Ref
@@ -16,53 +16,22 @@ from adapters.qbsim.ledger import adjust_customer_balance, apply_allocations
 from adapters.qbsim.model import (
     ZERO,
     Application,
-    CreditMemo,
     CreditUse,
     Customer,
-    Invoice,
     ReceivePayment,
-    SalesLine,
     TxnRecord,
     to_money,
 )
+from adapters.qbsim.operations_sales import MEMO_LIMIT, check_length
 from adapters.qbsim.status import (
     STALE_EDIT_SEQUENCE,
     QbError,
     invalid_reference,
     invalid_value,
     object_not_found,
-    string_too_long,
 )
 
-SALES_REF_NUMBER_LIMIT = 11
 PAYMENT_REF_NUMBER_LIMIT = 20
-MEMO_LIMIT = 4095
-
-
-@dataclass(frozen=True)
-class LineInput:
-    item: Ref | None
-    description: str | None = None
-    quantity: Decimal | None = None
-    rate: Decimal | None = None
-    amount: Decimal | None = None
-    sales_tax_code: Ref | None = None
-    service_date: date | None = None
-
-
-@dataclass(frozen=True)
-class SalesTxnInput:
-    customer: Ref
-    lines: list[LineInput]
-    txn_date: date | None = None
-    ref_number: str | None = None
-    memo: str | None = None
-    ar_account: Ref | None = None
-    terms: Ref | None = None
-    due_date: date | None = None
-    po_number: str | None = None
-    is_pending: bool = False
-    customer_sales_tax_code: Ref | None = None
 
 
 @dataclass(frozen=True)
@@ -107,170 +76,6 @@ class PaymentChanges:
     ar_account: Ref | None = None
     payment_method: Ref | None = None
     deposit_to_account: Ref | None = None
-
-
-# --- invoices and credit memos ------------------------------------------------------------------
-
-
-def _check_length(value: str | None, field_name: str, limit: int) -> None:
-    if value is not None and len(value) > limit:
-        raise string_too_long(field_name, value, limit)
-
-
-def _build_lines(company: Company, inputs: list[LineInput]) -> list[SalesLine]:
-    lines: list[SalesLine] = []
-    for line in inputs:
-        item = company.resolve_optional(company.items, line.item, "item")
-        tax_code = company.resolve_optional(
-            company.sales_tax_codes, line.sales_tax_code, "sales tax code"
-        )
-        rate = line.rate if line.rate is not None else (item.price if item else None)
-        if line.amount is not None:
-            amount = to_money(line.amount)
-        elif rate is not None:
-            amount = to_money((line.quantity if line.quantity is not None else 1) * rate)
-        else:
-            amount = ZERO
-        if item is None and amount != ZERO:
-            raise invalid_value("A line without an ItemRef cannot carry an amount.")
-        lines.append(
-            SalesLine(
-                line_id="",
-                item_id=None if item is None else item.list_id,
-                description=line.description
-                if line.description is not None
-                else (item.description if item else None),
-                quantity=line.quantity,
-                rate=rate,
-                amount=amount,
-                sales_tax_code_id=(
-                    tax_code.list_id if tax_code else (item.sales_tax_code_id if item else None)
-                ),
-                service_date=line.service_date,
-            )
-        )
-    return lines
-
-
-def _next_ref_number(given: str | None, counter: int) -> tuple[str, int]:
-    """QuickBooks numbers sales forms itself when no RefNumber is sent, after the last one."""
-    if given is None:
-        return str(counter), counter + 1
-    if given.isdigit() and int(given) >= counter:
-        return given, int(given) + 1
-    return given, counter
-
-
-@dataclass
-class _SalesTxnFields:
-    customer: Customer
-    ar_account_id: str
-    txn_date: date
-    terms_id: str | None
-    due_date: date | None
-    tax_code_id: str | None
-    lines: list[SalesLine]
-
-
-def _resolve_sales_txn(company: Company, data: SalesTxnInput) -> _SalesTxnFields:
-    _check_length(data.ref_number, "RefNumber", SALES_REF_NUMBER_LIMIT)
-    _check_length(data.memo, "Memo", MEMO_LIMIT)
-    customer = company.resolve_customer(data.customer)
-    ar_account = (
-        company.resolve(company.accounts, data.ar_account, "account")
-        if data.ar_account is not None
-        else company.account_of_special_type("AccountsReceivable")
-    )
-    terms = company.resolve_optional(company.terms, data.terms, "terms")
-    if terms is None and customer.terms_id is not None:
-        terms = company.terms.get(customer.terms_id)
-    tax_code = company.resolve_optional(
-        company.sales_tax_codes, data.customer_sales_tax_code, "sales tax code"
-    )
-    txn_date = data.txn_date or company.today()
-    due_date = data.due_date
-    if due_date is None and terms is not None:
-        due_date = txn_date + timedelta(days=terms.due_days)
-    lines = _build_lines(company, data.lines)
-    if sum((line.amount for line in lines), ZERO) < ZERO:
-        raise invalid_value("The transaction total cannot be negative.")
-    return _SalesTxnFields(
-        customer=customer,
-        ar_account_id=ar_account.list_id,
-        txn_date=txn_date,
-        terms_id=None if terms is None else terms.list_id,
-        due_date=due_date,
-        tax_code_id=(tax_code.list_id if tax_code else customer.sales_tax_code_id),
-        lines=lines,
-    )
-
-
-def _number_lines(company: Company, lines: list[SalesLine]) -> None:
-    for line in lines:
-        line.line_id = company.new_txn_id()
-
-
-def add_invoice(company: Company, data: SalesTxnInput) -> Invoice:
-    resolved = _resolve_sales_txn(company, data)
-    _number_lines(company, resolved.lines)
-    ref_number, company.sequences.next_invoice_ref = _next_ref_number(
-        data.ref_number, company.sequences.next_invoice_ref
-    )
-    now = company.now()
-    invoice = Invoice(
-        txn_id=company.new_txn_id(),
-        txn_number=company.new_txn_number(),
-        time_created=now,
-        time_modified=now,
-        edit_sequence=company.new_edit_sequence(),
-        customer_id=resolved.customer.list_id,
-        ar_account_id=resolved.ar_account_id,
-        txn_date=resolved.txn_date,
-        ref_number=ref_number,
-        memo=data.memo,
-        lines=resolved.lines,
-        terms_id=resolved.terms_id,
-        due_date=resolved.due_date,
-        po_number=data.po_number,
-        is_pending=data.is_pending,
-        customer_sales_tax_code_id=resolved.tax_code_id,
-    )
-    company.invoices[invoice.txn_id] = invoice
-    adjust_customer_balance(company, invoice.customer_id, invoice.subtotal)
-    return invoice
-
-
-def add_credit_memo(company: Company, data: SalesTxnInput) -> CreditMemo:
-    resolved = _resolve_sales_txn(company, data)
-    _number_lines(company, resolved.lines)
-    ref_number, company.sequences.next_credit_memo_ref = _next_ref_number(
-        data.ref_number, company.sequences.next_credit_memo_ref
-    )
-    now = company.now()
-    memo = CreditMemo(
-        txn_id=company.new_txn_id(),
-        txn_number=company.new_txn_number(),
-        time_created=now,
-        time_modified=now,
-        edit_sequence=company.new_edit_sequence(),
-        customer_id=resolved.customer.list_id,
-        ar_account_id=resolved.ar_account_id,
-        txn_date=resolved.txn_date,
-        ref_number=ref_number,
-        memo=data.memo,
-        lines=resolved.lines,
-        terms_id=resolved.terms_id,
-        due_date=resolved.due_date,
-        po_number=data.po_number,
-        is_pending=data.is_pending,
-        customer_sales_tax_code_id=resolved.tax_code_id,
-    )
-    company.credit_memos[memo.txn_id] = memo
-    adjust_customer_balance(company, memo.customer_id, -memo.subtotal)
-    return memo
-
-
-# --- received payments ----------------------------------------------------------------------
 
 
 def _check_not_negative(amount: Decimal, what: str) -> None:
@@ -364,8 +169,8 @@ def _check_covered(total: Decimal, applications: list[Application]) -> None:
 
 
 def add_payment(company: Company, data: PaymentInput) -> ReceivePayment:
-    _check_length(data.ref_number, "RefNumber", PAYMENT_REF_NUMBER_LIMIT)
-    _check_length(data.memo, "Memo", MEMO_LIMIT)
+    check_length(data.ref_number, "RefNumber", PAYMENT_REF_NUMBER_LIMIT)
+    check_length(data.memo, "Memo", MEMO_LIMIT)
     customer = company.resolve_customer(data.customer)
     if data.auto_apply:
         total = to_money(data.total_amount or ZERO)
@@ -429,8 +234,8 @@ def modify_payment(company: Company, changes: PaymentChanges) -> ReceivePayment:
     if payment is None:
         raise object_not_found(changes.txn_id)
     check_edit_sequence(payment, changes.edit_sequence)
-    _check_length(changes.ref_number, "RefNumber", PAYMENT_REF_NUMBER_LIMIT)
-    _check_length(changes.memo, "Memo", MEMO_LIMIT)
+    check_length(changes.ref_number, "RefNumber", PAYMENT_REF_NUMBER_LIMIT)
+    check_length(changes.memo, "Memo", MEMO_LIMIT)
     customer = (
         company.resolve_customer(changes.customer)
         if changes.customer is not None
@@ -475,95 +280,6 @@ def modify_payment(company: Company, changes: PaymentChanges) -> ReceivePayment:
     adjust_customer_balance(company, customer.list_id, -total)
     company.touch(payment)
     return payment
-
-
-# --- voids ----------------------------------------------------------------------------------
-
-
-def _void_memo(memo: str | None) -> str:
-    return "VOID:" if not memo else f"VOID: {memo}"
-
-
-def _rewrite_payments(
-    company: Company, affected: list[ReceivePayment], keep: dict[str, list[Application]]
-) -> None:
-    for payment in affected:
-        apply_allocations(company, payment, -1)
-        payment.applications = keep[payment.txn_id]
-        apply_allocations(company, payment, 1, touch=False)
-        company.touch(payment)
-
-
-def _void_invoice(company: Company, invoice: Invoice) -> None:
-    """Voiding a paid invoice takes the payments and credits off it; they become unused."""
-    affected = [
-        payment
-        for payment in company.payments.values()
-        if any(app.invoice_id == invoice.txn_id for app in payment.applications)
-    ]
-    keep = {
-        payment.txn_id: [app for app in payment.applications if app.invoice_id != invoice.txn_id]
-        for payment in affected
-    }
-    _rewrite_payments(company, affected, keep)
-    adjust_customer_balance(company, invoice.customer_id, -invoice.subtotal)
-    _zero_lines(invoice.lines)
-
-
-def _void_credit_memo(company: Company, memo: CreditMemo) -> None:
-    affected = [
-        payment
-        for payment in company.payments.values()
-        if any(
-            use.credit_memo_id == memo.txn_id for app in payment.applications for use in app.credits
-        )
-    ]
-    keep: dict[str, list[Application]] = {}
-    for payment in affected:
-        kept: list[Application] = []
-        for app in payment.applications:
-            credits = [use for use in app.credits if use.credit_memo_id != memo.txn_id]
-            trimmed = Application(
-                invoice_id=app.invoice_id, payment_amount=app.payment_amount, credits=credits
-            )
-            if trimmed.total > ZERO:
-                kept.append(trimmed)
-        keep[payment.txn_id] = kept
-    _rewrite_payments(company, affected, keep)
-    adjust_customer_balance(company, memo.customer_id, memo.subtotal)
-    _zero_lines(memo.lines)
-
-
-def _zero_lines(lines: list[SalesLine]) -> None:
-    for line in lines:
-        line.amount = ZERO
-        line.quantity = None if line.quantity is None else Decimal("0")
-
-
-def void_txn(company: Company, void_type: str, txn_id: str) -> Invoice | CreditMemo:
-    """Voiding keeps the transaction with zero amounts and "VOID:" in front of its memo.
-
-    qbXML 13 voids invoices and credit memos; a received payment is deleted instead.
-    """
-    txn: Invoice | CreditMemo | None
-    if void_type == "Invoice":
-        txn = company.invoices.get(txn_id)
-    elif void_type == "CreditMemo":
-        txn = company.credit_memos.get(txn_id)
-    else:
-        txn = None
-    if txn is None:
-        raise object_not_found(txn_id)
-    if txn.is_voided:
-        return txn
-    if isinstance(txn, Invoice):
-        _void_invoice(company, txn)
-    else:
-        _void_credit_memo(company, txn)
-    txn.is_voided = True
-    txn.memo = _void_memo(txn.memo)
-    company.touch(txn)
-    return txn
 
 
 def delete_payment(company: Company, txn_id: str) -> ReceivePayment:
