@@ -55,8 +55,13 @@ class Ledger(Application[UUID]):
 
     @contextmanager
     def bulk(self) -> Iterator[UnitOfWork]:
-        """Run many commands and save them all in one transaction when the block ends."""
-        unit = UnitOfWork(self)
+        """Run many commands and save them all in one transaction when the block ends.
+
+        A number or reference already in the store is refused as DuplicateRecord when the
+        block ends (the store's constraint finds it, with no read per new record), and then,
+        as after any error in the block, nothing is saved.
+        """
+        unit = UnitOfWork(self, defer_new_checks=True)
         token = _active_units.set({**(_active_units.get() or {}), id(self): unit})
         try:
             yield unit

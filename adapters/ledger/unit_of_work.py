@@ -24,9 +24,18 @@ class ConcurrencyConflict(Exception):
 
 
 class UnitOfWork:
-    def __init__(self, app: Application[UUID]) -> None:
+    """Aggregates of one or many commands, saved together.
+
+    With `defer_new_checks` (the bulk path) a new key is not looked up when it is claimed:
+    the store's uniqueness constraint refuses a duplicate at commit, and only then are the
+    claimed keys looked up, to name the duplicate. Nothing is saved either way.
+    """
+
+    def __init__(self, app: Application[UUID], defer_new_checks: bool = False) -> None:
         self._app = app
         self._loaded: dict[UUID, Aggregate] = {}
+        self._defer_new_checks = defer_new_checks
+        self._claimed_new: dict[UUID, tuple[str, str]] = {}
 
     def get(self, aggregate_type: type[A], aggregate_id: UUID, kind: str, key: str) -> A:
         loaded = self._loaded.get(aggregate_id)
@@ -47,13 +56,20 @@ class UnitOfWork:
             return None
 
     def require_new(self, aggregate_id: UUID, kind: str, key: str) -> None:
-        if aggregate_id in self._loaded:
+        if aggregate_id in self._loaded or aggregate_id in self._claimed_new:
             raise DuplicateRecord(kind, key)
+        if self._defer_new_checks:
+            self._claimed_new[aggregate_id] = (kind, key)
+            return
+        if self._is_stored(aggregate_id):
+            raise DuplicateRecord(kind, key)
+
+    def _is_stored(self, aggregate_id: UUID) -> bool:
         try:
             self._app.repository.get(aggregate_id)
         except AggregateNotFoundError:
-            return
-        raise DuplicateRecord(kind, key)
+            return False
+        return True
 
     def add(self, *aggregates: Aggregate | None) -> None:
         for aggregate in aggregates:
@@ -69,6 +85,9 @@ class UnitOfWork:
         except IntegrityError as error:
             for aggregate in pending:
                 aggregate.collect_events()
+            for aggregate_id, (kind, key) in self._claimed_new.items():
+                if self._is_stored(aggregate_id):
+                    raise DuplicateRecord(kind, key) from error
             raise ConcurrencyConflict(
                 "another writer changed one of these records at the same time; nothing was "
                 "saved: reload and retry the command"
@@ -78,3 +97,4 @@ class UnitOfWork:
         for aggregate in self._loaded.values():
             aggregate.collect_events()
         self._loaded.clear()
+        self._claimed_new.clear()

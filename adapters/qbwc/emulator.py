@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import httpx
 
@@ -20,6 +21,23 @@ from adapters.qbwc.contract import OPERATIONS, Result
 from adapters.qbwc.soap import CONTENT_TYPE, SoapFaultError, build_call, parse_result
 
 QuickBooksBackend = Callable[[str], str]
+
+
+class HttpReply(Protocol):
+    @property
+    def status_code(self) -> int: ...
+    @property
+    def content(self) -> bytes: ...
+    def raise_for_status(self) -> object: ...
+
+
+class HttpClient(Protocol):
+    """What the emulator needs of an HTTP client: an `httpx.Client`, or a test client."""
+
+    def post(self, url: str, *, content: bytes, headers: dict[str, str]) -> HttpReply: ...
+    def close(self) -> None: ...
+
+
 DEFAULT_CLIENT_VERSION = "2.3.0.215"
 UNEXPECTED_ERROR_HRESULT = "0x80040402"
 COMPANY_FILE_NOT_OPEN_HRESULT = "0x80040408"
@@ -81,7 +99,7 @@ class WebConnectorEmulator:
     max_noop_waits: int = 12
     noop_wait_seconds: float = 5.0
     on_progress: ProgressCallback | None = None
-    http: httpx.Client | None = None
+    http: HttpClient | None = None
     timeout_seconds: float = 60.0
     _ticket: str = field(default="", init=False, repr=False)
 
@@ -89,7 +107,7 @@ class WebConnectorEmulator:
         """One full Web Connector session; HTTP and SOAP failures end up in the report."""
         report = SessionReport()
         owns_client = self.http is None
-        client = self.http or httpx.Client(timeout=self.timeout_seconds)
+        client: HttpClient = self.http or httpx.Client(timeout=self.timeout_seconds)
         try:
             self._run(client, report)
         except (httpx.HTTPError, SoapFaultError) as error:
@@ -100,7 +118,7 @@ class WebConnectorEmulator:
                 client.close()
         return report
 
-    def _run(self, client: httpx.Client, report: SessionReport) -> None:
+    def _run(self, client: HttpClient, report: SessionReport) -> None:
         self._progress("serverVersion", report)
         report.server_version = self._text(client, "serverVersion", {})
         reply = self._text(client, "clientVersion", {"strVersion": self.client_version})
@@ -119,7 +137,7 @@ class WebConnectorEmulator:
             report.close_message = self._text(client, "closeConnection", {"ticket": self._ticket})
             self._progress("closeConnection", report)
 
-    def _authenticate(self, client: httpx.Client, report: SessionReport) -> bool:
+    def _authenticate(self, client: HttpClient, report: SessionReport) -> bool:
         self._progress("authenticate", report)
         answer = self._call(
             client, "authenticate", {"strUserName": self.username, "strPassword": self.password}
@@ -132,7 +150,7 @@ class WebConnectorEmulator:
         self._ticket, report.company_file_reply = items[0], items[1]
         return True
 
-    def _exchange(self, client: httpx.Client, report: SessionReport) -> None:
+    def _exchange(self, client: HttpClient, report: SessionReport) -> None:
         if report.company_file_reply == "none":
             report.outcome = "nothing to do"
             return
@@ -153,7 +171,7 @@ class WebConnectorEmulator:
             return
         self._request_loop(client, report)
 
-    def _request_loop(self, client: httpx.Client, report: SessionReport) -> None:
+    def _request_loop(self, client: HttpClient, report: SessionReport) -> None:
         noop_waits = 0
         while len(report.requests) < self.max_requests:
             request = self._send_request(client, report)
@@ -180,7 +198,7 @@ class WebConnectorEmulator:
         report.errors.append(f"stopped after {self.max_requests} requests without reaching 100%")
         report.outcome = "error"
 
-    def _send_request(self, client: httpx.Client, report: SessionReport) -> str:
+    def _send_request(self, client: HttpClient, report: SessionReport) -> str:
         self._progress("sendRequestXML", report)
         return self._text(
             client,
@@ -195,7 +213,7 @@ class WebConnectorEmulator:
             },
         )
 
-    def _answer(self, client: httpx.Client, request: str, report: SessionReport) -> int:
+    def _answer(self, client: HttpClient, request: str, report: SessionReport) -> int:
         arguments: dict[str, str | int] = {"ticket": self._ticket}
         try:
             response = self.backend(request)
@@ -214,9 +232,7 @@ class WebConnectorEmulator:
             raise SoapFaultError("receiveResponseXML did not return an integer", "Server")
         return answer
 
-    def _call(
-        self, client: httpx.Client, operation: str, arguments: dict[str, str | int]
-    ) -> Result:
+    def _call(self, client: HttpClient, operation: str, arguments: dict[str, str | int]) -> Result:
         reply = client.post(
             self.url,
             content=build_call(operation, arguments),
@@ -229,7 +245,7 @@ class WebConnectorEmulator:
             reply.raise_for_status()
         return parse_result(operation, reply.content)
 
-    def _text(self, client: httpx.Client, operation: str, arguments: dict[str, str | int]) -> str:
+    def _text(self, client: HttpClient, operation: str, arguments: dict[str, str | int]) -> str:
         return str(self._call(client, operation, arguments))
 
     def _progress(self, step: str, report: SessionReport, percent: int | None = None) -> None:

@@ -1,6 +1,7 @@
 """Queries: list queries (customers, items, accounts, terms, payment methods, sales tax
 codes, and the vendor, employee and other-name lists that share the customers' name space)
-and transaction queries (invoices, credit memos, payments), with iterators where QuickBooks has them.
+and transaction queries (invoices, credit memos, payments), with iterators where QuickBooks
+has them.
 
 A query selects by ListIDs/TxnIDs, or by names/RefNumbers, or by a filter; QuickBooks allows
 only one of the three, and MaxReturned/ActiveStatus belong to the filter.

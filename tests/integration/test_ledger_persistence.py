@@ -15,7 +15,7 @@ from adapters.ledger.application import Ledger
 from adapters.ledger.unit_of_work import ConcurrencyConflict, UnitOfWork
 from adapters.settings import persistence_env
 from domain import applying, ids
-from domain.errors import OverApplication, UnknownRecord
+from domain.errors import DuplicateRecord, OverApplication, UnknownRecord
 from domain.invoice import Invoice, InvoiceStatus
 from domain.lines import Line, make_line
 from domain.payment import Payment, PaymentKind
@@ -189,6 +189,29 @@ def test_the_bulk_path_saves_many_commands_in_one_transaction(
         ledger.record_job_payment("BJ-51", "B-51", "10.01", DAY)
     with pytest.raises(UnknownRecord):
         second_ledger.invoice("B-51")
+
+
+def test_a_duplicate_key_in_a_bulk_is_named_and_the_bulk_saves_nothing(
+    ledger: Ledger, second_ledger: Ledger
+) -> None:
+    ledger.register_customer("C1", "Acme Towing")
+    ledger.create_invoice("D-1", "C1", DAY, [tow("10.00")])
+    before = stored_events(ledger)
+    # The bulk claims D-1 again among new invoices: the store refuses it when the block ends.
+    with pytest.raises(DuplicateRecord, match="invoice D-1 already exists"), ledger.bulk():
+        ledger.create_invoice("D-2", "C1", DAY, [tow("10.00")])
+        ledger.create_invoice("D-1", "C1", DAY, [tow("99.00")])
+        ledger.finalize_invoice("D-1")
+    # Nothing of the batch was saved, and the stored D-1 is untouched.
+    assert stored_events(second_ledger) == before
+    assert second_ledger.invoice("D-1").total == Decimal("10.00")
+    with pytest.raises(UnknownRecord):
+        second_ledger.invoice("D-2")
+    # A key claimed twice within one bulk is refused at its second command.
+    with pytest.raises(DuplicateRecord, match="invoice D-3 already exists"), ledger.bulk():
+        ledger.create_invoice("D-3", "C1", DAY, [tow("10.00")])
+        ledger.create_invoice("D-3", "C1", DAY, [tow("10.00")])
+    assert stored_events(second_ledger) == before
 
 
 def test_two_writers_on_one_invoice_one_wins_and_no_event_is_lost(

@@ -10,6 +10,7 @@ from lxml import etree
 
 from adapters.qbxml.requests import (
     AccountQuery,
+    CreditMemoQuery,
     CustomerAdd,
     CustomerQuery,
     InvoiceQuery,
@@ -201,6 +202,29 @@ def test_transaction_queries_validate(qbxml_schema: etree.XMLSchema, query: Invo
     validate_one(qbxml_schema, query)
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        CreditMemoQuery(ref_numbers=("CM-1042",)),
+        CreditMemoQuery(txn_ids=("1A2C-1",), include_line_items=True),
+        CreditMemoQuery(
+            max_returned=50,
+            customer=QbRef.by_name("Hartley Plumbing"),
+            from_txn_date=date(2024, 1, 1),
+            to_txn_date=date(2024, 12, 31),
+        ),
+        CreditMemoQuery(iterator="Start", max_returned=50, customer=QbRef.by_id("80000001-1")),
+        CreditMemoQuery(iterator="Continue", iterator_id="{it-3}", max_returned=50),
+    ],
+    ids=repr,
+)
+def test_credit_memo_queries_validate(
+    qbxml_schema: etree.XMLSchema, query: CreditMemoQuery
+) -> None:
+    request = validate_one(qbxml_schema, query)
+    assert request.tag == "CreditMemoQueryRq"
+
+
 def test_invoice_query_filter_follows_schema_order(qbxml_schema: etree.XMLSchema) -> None:
     query = InvoiceQuery(
         max_returned=5,
@@ -236,6 +260,7 @@ def test_one_message_carries_every_request_type(qbxml_schema: etree.XMLSchema) -
         PaymentMethodQuery(),
         SalesTaxCodeQuery(),
         InvoiceQuery(ref_numbers=("W-1042",)),
+        CreditMemoQuery(ref_numbers=("CM-1042",)),
         ReceivePaymentQuery(ref_numbers=("CHK-20044",)),
     ]
     document = assert_valid(
