@@ -44,12 +44,7 @@ class CreditMemo(CreditSource):
         self.txn_date = txn_date
         self.lines: tuple[Line, ...] = tuple(lines)
         self.memo = memo
-        self.applications = {}
-        self.applied_in_qb = {}
-        self.finished = False
-        self.voided = False
-        self.qb_txn_id = None
-        self.qb_edit_sequence = None
+        self._start_unapplied()
 
     @property
     def key(self) -> str:

@@ -35,6 +35,16 @@ class CreditSource(QuickBooksTransaction):
         applied_in_qb: dict[str, Decimal]
         finished: bool
 
+    def _start_unapplied(self) -> None:
+        """The state every payment and credit memo starts in: open, nothing applied, not in
+        QuickBooks. Called from each one's creation event."""
+        self.applications = {}
+        self.applied_in_qb = {}
+        self.finished = False
+        self.voided = False
+        self.qb_txn_id = None
+        self.qb_edit_sequence = None
+
     @property
     def amount(self) -> Decimal:
         raise NotImplementedError

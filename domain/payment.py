@@ -76,12 +76,7 @@ class Payment(CreditSource):
         self.method = method
         self.check_number = check_number
         self.memo = memo
-        self.applications = {}
-        self.applied_in_qb = {}
-        self.finished = False
-        self.voided = False
-        self.qb_txn_id = None
-        self.qb_edit_sequence = None
+        self._start_unapplied()
 
     @property
     def key(self) -> str:

@@ -22,7 +22,8 @@ from projections.readiness.fixpoint import Work
 from projections.readiness.folding import fold
 from projections.readiness.incremental import affected, all_refs
 from projections.readiness.log import LoggedEvent
-from projections.readiness.verdicts import ReadinessRules, State, TxnReadiness
+from projections.readiness.states import StateRules, TxnStates
+from projections.readiness.verdicts import State
 
 
 class ReadinessModel:
@@ -47,10 +48,11 @@ class ReadinessModel:
         start = facts.position
         try:
             with collector_paused():
-                touched = fold(facts, events)
+                # From nothing, every transaction is new: no need to note or work out the
+                # affected ones.
+                touched = fold(facts, events, track=start != 0)
                 if facts.position == start:
                     return
-                # From nothing, every transaction is new: no need to work out the affected.
                 refs = all_refs(facts) if start == 0 else sorted(affected(facts, touched))
                 rows = rows_for(facts, refs)
                 rows.append(policy_row(facts))
@@ -103,8 +105,9 @@ _KINDS = {kind.value: kind for kind in TxnKind}
 
 def rows_for(facts: Facts, refs: Iterable[TxnRef]) -> list[Row]:
     """The rows of `refs`. A settled transaction (voided, or imported with every application
-    applied) is done or voided under every level: its row needs no rules."""
-    rules = ReadinessRules(facts)
+    applied) is done or voided under every level: its row needs no rules. The others need
+    only their states under each level (the verdicts' words are worked out on demand)."""
+    rules = StateRules(facts)
     invoices, sources, rows = facts.invoices, facts.sources, []
     for ref in refs:
         if ref.kind is TxnKind.INVOICE:
@@ -134,7 +137,7 @@ def _settled(record: InvoiceFacts | SourceFacts) -> tuple[str, str, str] | None:
     return _DONE
 
 
-def _row(ref: TxnRef, document: str, readiness: TxnReadiness) -> Row:
+def _row(ref: TxnRef, document: str, readiness: TxnStates) -> Row:
     conservative, moderate, aggressive = (summary(readiness, level) for level in ALL_LEVELS)
     pending = conservative in _WORK or moderate in _WORK or aggressive in _WORK
     work = encode(work_document(readiness)) if pending else ""
@@ -147,14 +150,14 @@ def policy_row(facts: Facts) -> Row:
     return Row(POLICY_KIND, POLICY_KEY, document, "", "", "", "", "", 0)
 
 
-def work_document(readiness: TxnReadiness) -> list[object]:
+def work_document(readiness: TxnStates) -> list[object]:
     """Per level in `ALL_LEVELS` order: 1 when a sync imports it (else 0), or that and the
     invoices it applies it to."""
     imports, applications = readiness.imports, readiness.applications
     work: list[object] = []
     for level in ALL_LEVELS:
-        imported = int(imports[level].state in _WORK)
-        invoices = [n for n, by in applications.items() if by[level].state in _WORK]
+        imported = int(imports[level] in _WORK)
+        invoices = [n for n, by in applications.items() if by[level] in _WORK]
         work.append([imported, invoices] if invoices else imported)
     return work
 
@@ -178,12 +181,12 @@ def work_of(rows: Iterable[tuple[str, str, str]]) -> dict[PolicyLevel, Work]:
     }
 
 
-def summary(readiness: TxnReadiness, level: PolicyLevel) -> str:
+def summary(readiness: TxnStates, level: PolicyLevel) -> str:
     """One state per transaction and level: its import's, unless an application has work."""
-    import_state = readiness.imports[level].state
+    import_state = readiness.imports[level]
     if not readiness.applications:
         return _VALUES[import_state]
-    states = [by[level].state for by in readiness.applications.values()]
+    states = [by[level] for by in readiness.applications.values()]
     for wanted in _WORK:
         if import_state is wanted or wanted in states:
             return _VALUES[wanted]

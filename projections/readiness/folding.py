@@ -22,22 +22,29 @@ from projections.readiness.facts import (
 from projections.readiness.log import LoggedEvent
 
 
-def fold(facts: Facts, events: Iterable[LoggedEvent]) -> set[TxnRef]:
-    """Apply `events` (in log order) to `facts`; return the transactions they changed.
+def fold(facts: Facts, events: Iterable[LoggedEvent], track: bool = True) -> set[TxnRef]:
+    """Apply `events` (in log order) to `facts`; return the transactions they changed (none
+    are noted when not `track`: a caller about to take every transaction needs no list).
 
     Events at or before `facts.position` were folded already and are skipped.
     """
     touched: set[TxnRef] = set()
+    note, handlers = touched.add if track else _ignore, _HANDLERS.get
     for logged in events:
-        if logged.position <= facts.position:
+        position = logged.position
+        if position <= facts.position:
             continue
-        handler = _HANDLERS.get(logged.event_type)
+        handler = handlers(logged.event_type)
         if handler is not None:
             ref = handler(facts, logged)
             if ref is not None:
-                touched.add(ref)
-        facts.position = logged.position
+                note(ref)
+        facts.position = position
     return touched
+
+
+def _ignore(ref: TxnRef) -> None:
+    pass
 
 
 def _invoice_created(facts: Facts, e: LoggedEvent) -> TxnRef:

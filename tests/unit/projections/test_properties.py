@@ -10,6 +10,7 @@ from projections.readiness.facts import Facts, TxnKind, TxnRef
 from projections.readiness.fixpoint import run_to_fixpoint, work_from_readiness
 from projections.readiness.folding import fold
 from projections.readiness.incremental import affected, all_refs
+from projections.readiness.states import StateRules
 from projections.readiness.verdicts import ReadinessRules, State, TxnReadiness
 from tests.unit.projections.histories import Step, replay_steps, steps
 
@@ -108,3 +109,20 @@ def test_incremental_verdicts_equal_a_rebuild(history: list[Step]) -> None:
         fold(rebuilt, log[: start + 3])
         fresh = ReadinessRules(rebuilt)
         assert kept == {ref: fresh.of(ref) for ref in all_refs(rebuilt)}
+
+
+@RUN
+@given(steps)
+def test_the_state_only_pass_gives_the_verdicts_states(history: list[Step]) -> None:
+    """The rows' states (and so their work) come from `StateRules`: for every transaction,
+    import and application, and level, exactly the state of the full verdict."""
+    for facts in every_point(history):
+        states = StateRules(facts)
+        for r in ReadinessRules(facts).all():
+            fast = states.of(r.ref)
+            assert fast.ref == r.ref
+            assert fast.imports == {level: v.state for level, v in r.imports.items()}
+            assert fast.applications == {
+                invoice: {level: v.state for level, v in by.items()}
+                for invoice, by in r.applications.items()
+            }
