@@ -117,7 +117,12 @@ def select_rows(ledger: Ledger, after: int, limit: int, upto: int | None) -> lis
         if upto is not None:
             statement, params = statement + SQL(" AND notification_id <= %s"), [*params, upto]
         statement += SQL(" ORDER BY notification_id LIMIT %s")
-        with recorder.datastore.get_connection() as conn, conn.cursor(row_factory=tuple_row) as cur:
+        # Binary results: the state's bytes come as they are (not hex to decode) and the
+        # numbers and ids without parsing text.
+        with (
+            recorder.datastore.get_connection() as conn,
+            conn.cursor(row_factory=tuple_row, binary=True) as cur,
+        ):
             cur.execute(statement, [*params, limit], prepare=True)
             return cast(list[StoredRow], cur.fetchall())
     return [
@@ -197,41 +202,48 @@ class FastDecoder:
         self._scan = json.JSONDecoder(object_hook=revive).raw_decode
 
     def decode(self, rows: Sequence[StoredRow]) -> list[LoggedEvent]:
-        scan, ids, sqlite_uuid = self._scan, dict[Any, tuple[Any, str]](), self.sqlite_uuid
-        new, events = object.__new__, []
+        scan, sqlite_uuid = self._scan, self.sqlite_uuid
+        # Per page: each topic's information, each stored id's converted id and its string
+        # (one column holds every stored id, so they are all of one type).
+        infos: dict[str, TopicInfo] = {}
+        ids: dict[Any, tuple[Any, str]] = {}
+        events: list[LoggedEvent] = []
+        new, set_dict = object.__new__, object.__setattr__
+        append = events.append
         for row in rows:
             position, stored_id, version, topic, state = row
-            class_version, convert, event_type = _topic_info(
-                topic, UUID if sqlite_uuid else type(stored_id)
-            )
+            info = infos.get(topic)
+            if info is None:
+                id_type = UUID if sqlite_uuid else type(stored_id)
+                info = infos[topic] = _topic_info(topic, id_type)
             try:
-                text = bytes(state).decode("utf8")
+                text = (state if type(state) is bytes else bytes(state)).decode("utf8")
                 data, end = scan(text)
-                if class_version > data.pop("class_version", 1) or end != len(text):
+                if info[0] > data.pop("class_version", 1) or end != len(text):
                     raise ValueError("not plain JSON of the current class version")
                 known = ids.get(stored_id)
                 if known is None:
-                    oid = convert(UUID(stored_id) if sqlite_uuid else stored_id)
+                    oid = info[1](UUID(stored_id) if sqlite_uuid else stored_id)
                     known = ids[stored_id] = (oid, str(oid))
                 data["originator_id"] = known[0]
                 data["originator_version"] = version
                 event = new(LoggedEvent)
-                object.__setattr__(
+                set_dict(
                     event,
                     "__dict__",
                     {
                         "position": position,
                         "originator_id": known[1],
-                        "version": int(version),
+                        "version": version,
                         "topic": topic,
                         "timestamp": data["timestamp"],
                         "data": data,
-                        "event_type": event_type,  # the cached property, worked out already
+                        "event_type": info[2],  # the cached property, worked out already
                     },
                 )
             except Exception:  # the mapper decodes it, or says why it cannot
                 event = mapped(self.ledger, row)
-            events.append(event)
+            append(event)
         return events
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from eventsourcing.persistence import Tracking
 
@@ -96,7 +97,31 @@ def load_facts(table: ReadinessTable, application_name: str) -> Facts:
 
 
 # Documents as compact JSON (readers parse them, so their spacing is free).
-encode = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
+_encoder = json.JSONEncoder(separators=(",", ":"), check_circular=False)
+# `JSONEncoder.encode` makes a C encoder per call; one made once, with the same settings,
+# gives the same text (the documents are lists and dicts of strings, numbers and None).
+_c_make_encoder: Any = getattr(json.encoder, "c_make_encoder", None)
+
+
+def _make_encode() -> Callable[[object], str]:
+    if _c_make_encoder is None:
+        return _encoder.encode
+    e = _encoder
+    chunks = _c_make_encoder(
+        None, e.default, json.encoder.encode_basestring_ascii, e.indent, e.key_separator,
+        e.item_separator, e.sort_keys, e.skipkeys, e.allow_nan,
+    )  # fmt: skip
+    join = "".join
+
+    def encode(document: object) -> str:
+        if isinstance(document, str):
+            return _encoder.encode(document)
+        return join(chunks(document, 0))
+
+    return encode
+
+
+encode = _make_encode()
 _INVOICE = TxnKind.INVOICE.value
 _WORK, _WAITING = (State.READY, State.READY_WITH), State.WAITING
 _VALUES = {state: state.value for state in State}

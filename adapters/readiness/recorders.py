@@ -40,9 +40,16 @@ class PostgresReadinessRecorder(ReadinessTable, PostgresTrackingRecorder):
 
     def _upsert(self, c: Any, rows: Sequence[Row]) -> None:
         """Many rows are copied into a scratch table (dropped at commit) and upserted from
-        there in one statement: far faster than one insert per row."""
+        there in one statement: far faster than one insert per row. Into an empty table
+        (a rebuild's first batch) they are copied straight in."""
         if len(rows) < COPY_FROM:
             super()._upsert(c, rows)
+            return
+        c.execute(f"SELECT EXISTS (SELECT 1 FROM {self.table})")
+        if not c.fetchone()["exists"]:  # a rebuild: nothing to update, copy straight in
+            with c.copy(f"COPY {self.table} ({COLUMNS}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
             return
         c.execute(
             f"CREATE TEMPORARY TABLE qbsync_readiness_batch (LIKE {self.table}) ON COMMIT DROP"

@@ -18,6 +18,10 @@ class TxnKind(StrEnum):
     ACCOUNT_PAYMENT = "account payment"
     CREDIT_MEMO = "credit memo"
 
+    # A member equals its value, so hashes as its value does: the string's own hash, not
+    # `Enum.__hash__` (a Python call per hash, and `TxnRef`s are hashed very often).
+    __hash__ = str.__hash__
+
 
 @dataclass(frozen=True, order=True, slots=True)
 class TxnRef:
