@@ -42,12 +42,23 @@ def webconnector_settings(container: Container) -> WebConnectorSettings:
     return WebConnectorSettings(users=container.settings.qbwc_users)
 
 
+class OneLedgerOneCompany(ValueError):
+    """The Web Connector users name more than one QuickBooks company for one ledger."""
+
+
 def build_webconnector_service(
     container: Container, settings: WebConnectorSettings
 ) -> WebConnectorService:
     registry = WorkSourceRegistry()
     service = build_service(settings, registry)
+    companies = sorted({user.company_id for user in service.users.all()})
+    if len(companies) > 1:
+        raise OneLedgerOneCompany(
+            f"QBSYNC_QBWC_USERS names the companies {', '.join(companies)}, but one qbsync "
+            "ledger belongs to one QuickBooks company: give every user the same company id, "
+            "and run one qbsync (with its own database) per company file"
+        )
     work = CompanyWork(container)
-    for company_id in {user.company_id for user in service.users.all()}:
+    for company_id in companies:
         registry.register(company_id, work)
     return service

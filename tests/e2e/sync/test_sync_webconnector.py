@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from adapters.importing.conversation import ImportOptions
 from adapters.qbwc.emulator import SessionReport, WebConnectorEmulator
+from adapters.qbwc.users import QbwcUser, format_user
 from api.app import create_app
 from api.bootstrap import Container, bootstrap
+from api.webconnector_wiring import OneLedgerOneCompany
 from tests.e2e.qbwc.conftest import ServeApp, serve_app  # noqa: F401  (the fixture)
 from tests.e2e.sync.conftest import (
     PASSWORD,
@@ -18,6 +22,7 @@ from tests.e2e.sync.conftest import (
     record_paid_job,
     settings_for,
 )
+from tests.unit.qbwc.factories import cheap_hash
 
 
 def session(container: Container, base_url: str, password: str = PASSWORD) -> SessionReport:
@@ -90,3 +95,17 @@ def test_a_wrong_password_is_not_a_valid_user(
 ) -> None:
     base_url = serve_app(create_app(container))
     assert session(container, base_url, password="wrong").outcome == "not a valid user"
+
+
+def test_users_of_two_companies_on_one_ledger_are_refused_at_start_up(tmp_path: Path) -> None:
+    # One ledger serving two QuickBooks company files would send one company's work to both.
+    users = ";".join(
+        format_user(QbwcUser(name, company, cheap_hash(PASSWORD)))
+        for name, company in (("bookkeeper", "miller"), ("other", "harbor"))
+    )
+    container = bootstrap(settings_for(tmp_path, qbwc_users=users))
+    try:
+        with pytest.raises(OneLedgerOneCompany, match="harbor, miller"):
+            create_app(container)
+    finally:
+        container.close()
