@@ -18,7 +18,7 @@ from eventsourcing.persistence import Tracking
 from adapters.readiness.table import POLICY_KEY, POLICY_KIND, ReadinessTable, Row
 from domain.policy import ALL_LEVELS, PolicyLevel
 from projections.readiness import documents
-from projections.readiness.facts import Facts, InvoiceFacts, SourceFacts, TxnKind, TxnRef
+from projections.readiness.facts import Facts, TxnKind, TxnRef
 from projections.readiness.fixpoint import Work
 from projections.readiness.folding import fold
 from projections.readiness.incremental import affected, all_refs
@@ -122,6 +122,7 @@ def _make_encode() -> Callable[[object], str]:
 
 
 encode = _make_encode()
+_INVOICE_KIND = TxnKind.INVOICE
 _INVOICE = TxnKind.INVOICE.value
 _WORK, _WAITING = (State.READY, State.READY_WITH), State.WAITING
 _VALUES = {state: state.value for state in State}
@@ -130,36 +131,44 @@ _KINDS = {kind.value: kind for kind in TxnKind}
 
 def rows_for(facts: Facts, refs: Iterable[TxnRef]) -> list[Row]:
     """The rows of `refs`. A settled transaction (voided, or imported with every application
-    applied) is done or voided under every level: its row needs no rules. The others need
-    only their states under each level (the verdicts' words are worked out on demand)."""
-    rules = StateRules(facts)
-    invoices, sources, rows = facts.invoices, facts.sources, []
+    applied) is done or voided under every level: its row needs no rules, and only its facts
+    document is its own (its other cells are shared constants). The others need only their
+    states under each level (the verdicts' words are worked out on demand)."""
+    rules: StateRules | None = None
+    invoices, sources, rows, new = facts.invoices, facts.sources, list[Row](), tuple.__new__
+    invoice_document, source_document = documents.invoice_document, documents.source_document
     for ref in refs:
-        if ref.kind is TxnKind.INVOICE:
-            record: InvoiceFacts | SourceFacts = invoices[ref.key]
-            document = documents.invoice_document(invoices[ref.key])
+        kind, key = ref.kind, ref.key
+        settled: tuple[object, ...] | None
+        if kind is _INVOICE_KIND:
+            invoice = invoices[key]
+            text = encode(invoice_document(invoice))
+            settled = (
+                _VOIDED_CELLS if invoice.voided is not None
+                else _DONE_CELLS if invoice.imported is not None
+                else None
+            )  # fmt: skip
         else:
-            record = source = sources[ref]
-            document = documents.source_document(source)
-        state = _settled(record)
-        if state is None:
-            rows.append(_row(ref, encode(document), rules.of(ref)))
+            source = sources[ref]
+            text = encode(source_document(source))
+            settled = (
+                _VOIDED_CELLS if source.voided is not None
+                else _DONE_CELLS if source.imported is not None
+                and source.applications.keys() <= source.applied_in_qb.keys()
+                else None
+            )  # fmt: skip
+        if settled is not None:
+            rows.append(new(Row, (kind.value, key, text, *settled)))
         else:
-            rows.append(Row(ref.kind.value, ref.key, encode(document), "", "", *state, 0))
+            rules = rules or StateRules(facts)
+            rows.append(_row(ref, text, rules.of(ref)))
     return rows
 
 
-_DONE, _VOIDED = (State.DONE.value,) * 3, (State.VOIDED.value,) * 3
-
-
-def _settled(record: InvoiceFacts | SourceFacts) -> tuple[str, str, str] | None:
-    if record.voided is not None:
-        return _VOIDED
-    if record.imported is None:
-        return None
-    if isinstance(record, SourceFacts) and record.applications.keys() - record.applied_in_qb:
-        return None
-    return _DONE
+# The cells after the facts document of a settled row: no readiness or work document, the
+# state under each level, not pending.
+_DONE_CELLS = ("", "", *(State.DONE.value,) * 3, 0)
+_VOIDED_CELLS = ("", "", *(State.VOIDED.value,) * 3, 0)
 
 
 def _row(ref: TxnRef, document: str, readiness: TxnStates) -> Row:

@@ -129,10 +129,12 @@ class Facts:
     jobs: dict[str, set[str]] = field(default_factory=dict)
     tokens: dict[str, TxnRef] = field(default_factory=dict)
 
-    def add_invoice(self, invoice: InvoiceFacts) -> None:
+    def add_invoice(self, invoice: InvoiceFacts) -> TxnRef:
+        """Add `invoice`; returns its ref."""
+        ref = self.origins[invoice.originator_id] = invoice.ref
         self.invoices[invoice.number] = invoice
-        self.origins[invoice.originator_id] = invoice.ref
         self.jobs.setdefault(invoice.job_id, set()).add(invoice.number)
+        return ref
 
     def add_source(self, source: SourceFacts) -> None:
         self.sources[source.ref] = source

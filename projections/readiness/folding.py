@@ -30,16 +30,20 @@ def fold(facts: Facts, events: Iterable[LoggedEvent], track: bool = True) -> set
     """
     touched: set[TxnRef] = set()
     note, handlers = touched.add if track else _ignore, _HANDLERS.get
-    for logged in events:
-        position = logged.position
-        if position <= facts.position:
-            continue
-        handler = handlers(logged.event_type)
-        if handler is not None:
-            ref = handler(facts, logged)
-            if ref is not None:
-                note(ref)
-        facts.position = position
+    last = facts.position
+    try:
+        for logged in events:
+            position = logged.position
+            if position <= last:
+                continue
+            handler = handlers(logged.event_type)
+            if handler is not None:
+                ref = handler(facts, logged)
+                if ref is not None:
+                    note(ref)
+            last = position
+    finally:  # the position of the last event folded, also when the next one fails
+        facts.position = last
     return touched
 
 
@@ -50,15 +54,9 @@ def _ignore(ref: TxnRef) -> None:
 def _invoice_created(facts: Facts, e: LoggedEvent) -> TxnRef:
     d = e.data
     invoice = InvoiceFacts(
-        number=d["number"],
-        job_id=d["job_id"],
-        customer=d["customer"],
-        originator_id=e.originator_id,
-        total=lines_total(d["lines"]),
-        total_cited=e.cite(),
+        d["number"], d["job_id"], d["customer"], e.originator_id, lines_total(d["lines"]), e.cite()
     )
-    facts.add_invoice(invoice)
-    return invoice.ref
+    return facts.add_invoice(invoice)
 
 
 def _on_invoice(change: Callable[[InvoiceFacts, LoggedEvent], None]) -> _Handler:
@@ -118,9 +116,10 @@ def _add_source(facts: Facts, e: LoggedEvent, ref: TxnRef, kind: str, amount: De
 def _on_source(change: Callable[[SourceFacts, LoggedEvent], None]) -> _Handler:
     def handler(facts: Facts, e: LoggedEvent) -> TxnRef | None:
         ref = facts.origins.get(e.originator_id)
-        if ref is None or ref not in facts.sources:
+        source = None if ref is None else facts.sources.get(ref)
+        if source is None:
             return None
-        change(facts.sources[ref], e)
+        change(source, e)
         return ref
 
     return handler
