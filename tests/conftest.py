@@ -6,9 +6,18 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from lxml import etree
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# No per-example deadline anywhere: the machines are small and shared, and a slow example is
+# not a wrong one. In CI the examples are derandomized, so a run is repeatable.
+settings.register_profile("local", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
+settings.load_profile("ci" if os.environ.get("CI") == "true" else "local")
 
 
 def shared_dir() -> Path:
