@@ -17,7 +17,7 @@ from collections.abc import Callable, Hashable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
-from uuid import UUID
+from uuid import UUID, SafeUUID
 
 from eventsourcing.persistence import (
     DatetimeAsISO,
@@ -163,6 +163,26 @@ _FAST: dict[type[Any], Callable[[Any], Any]] = {
 }
 
 
+_new_object, _set = object.__new__, object.__setattr__
+_SAFE_UNKNOWN = SafeUUID.unknown
+
+
+def _uuid(text: str) -> UUID:
+    """`UUID(text)`, for the 32 hex digits SQLite stores (`UUID.hex`): they make the UUID's
+    number directly, without `UUID.__init__`'s work for other forms (hyphens, braces,
+    prefixes), all of which, like a wrong length, are left to `UUID` itself."""
+    if len(text) == 32 and "-" not in text:
+        try:
+            number = int(text, 16)
+        except ValueError:
+            return UUID(text)
+        uuid = _new_object(UUID)
+        _set(uuid, "int", number)
+        _set(uuid, "is_safe", _SAFE_UNKNOWN)
+        return uuid
+    return UUID(text)
+
+
 TopicInfo = tuple[int, Callable[[Any], Any], str]
 _topics: dict[tuple[str, type[Any]], TopicInfo] = {}
 
@@ -199,7 +219,10 @@ class FastDecoder:
                 return names[d["_type_"]](d["_data_"])
             return d
 
-        self._scan = json.JSONDecoder(object_hook=revive).raw_decode
+        # The decoder's scanner itself (what `raw_decode` calls): `(value, end)` from a
+        # position, StopIteration for no JSON there.
+        decoder: Any = json.JSONDecoder(object_hook=revive)
+        self._scan: Callable[[str, int], tuple[Any, int]] = decoder.scan_once
 
     def decode(self, rows: Sequence[StoredRow]) -> list[LoggedEvent]:
         scan, sqlite_uuid = self._scan, self.sqlite_uuid
@@ -217,13 +240,13 @@ class FastDecoder:
                 id_type = UUID if sqlite_uuid else type(stored_id)
                 info = infos[topic] = _topic_info(topic, id_type)
             try:
-                text = (state if type(state) is bytes else bytes(state)).decode("utf8")
-                data, end = scan(text)
+                text = str(state, "utf8")  # (bytes or any other buffer, as they are)
+                data, end = scan(text, 0)
                 if info[0] > data.pop("class_version", 1) or end != len(text):
                     raise ValueError("not plain JSON of the current class version")
                 known = ids.get(stored_id)
                 if known is None:
-                    oid = info[1](UUID(stored_id) if sqlite_uuid else stored_id)
+                    oid = info[1](_uuid(stored_id) if sqlite_uuid else stored_id)
                     known = ids[stored_id] = (oid, str(oid))
                 data["originator_id"] = known[0]
                 data["originator_version"] = version

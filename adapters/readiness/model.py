@@ -23,7 +23,7 @@ from projections.readiness.fixpoint import Work
 from projections.readiness.folding import fold
 from projections.readiness.incremental import affected, all_refs
 from projections.readiness.log import LoggedEvent
-from projections.readiness.states import StateRules, TxnStates
+from projections.readiness.states import StateRules
 from projections.readiness.verdicts import State
 
 
@@ -67,13 +67,19 @@ class ReadinessModel:
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """No cyclic garbage collection while a batch builds many objects that all stay alive:
-    the collector would walk them again and again for nothing. It resumes after the batch
-    (and collects then whatever cycles there are)."""
+    the collector would walk them again and again for nothing. After the batch, what it
+    built joins the oldest generation at once (`freeze` then `unfreeze` moves the tracked
+    objects there without walking them): left young, the next young collection would walk
+    all of it, and a middle one again, only to promote it. Whatever cycles the batch left
+    are collected with the oldest generation."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:  # (leaving alone objects someone else froze)
+            gc.freeze()
+            gc.unfreeze()
         if was_enabled:
             gc.enable()
 
@@ -127,6 +133,7 @@ _INVOICE = TxnKind.INVOICE.value
 _WORK, _WAITING = (State.READY, State.READY_WITH), State.WAITING
 _VALUES = {state: state.value for state in State}
 _KINDS = {kind.value: kind for kind in TxnKind}
+_KIND_VALUES = {kind: kind.value for kind in TxnKind}  # (`.value` is a Python call)
 
 
 def rows_for(facts: Facts, refs: Iterable[TxnRef]) -> list[Row]:
@@ -158,12 +165,14 @@ def rows_for(facts: Facts, refs: Iterable[TxnRef]) -> list[Row]:
                 else None
             )  # fmt: skip
         if settled is not None:
-            rows.append(new(Row, (kind.value, key, text, *settled)))
+            rows.append(new(Row, (_KIND_VALUES[kind], key, text, *settled)))
         else:
             rules = rules or StateRules(facts)
-            rows.append(_row(ref, text, rules.of(ref)))
+            rows.append(_row(ref, text, rules))
     return rows
 
+
+_new_row = tuple.__new__
 
 # The cells after the facts document of a settled row: no readiness or work document, the
 # state under each level, not pending.
@@ -171,29 +180,49 @@ _DONE_CELLS = ("", "", *(State.DONE.value,) * 3, 0)
 _VOIDED_CELLS = ("", "", *(State.VOIDED.value,) * 3, 0)
 
 
-def _row(ref: TxnRef, document: str, readiness: TxnStates) -> Row:
-    conservative, moderate, aggressive = (summary(readiness, level) for level in ALL_LEVELS)
-    pending = conservative in _WORK or moderate in _WORK or aggressive in _WORK
-    work = encode(work_document(readiness)) if pending else ""
-    return Row(ref.kind.value, ref.key, document, "", work, conservative, moderate, aggressive,
-               int(pending))  # fmt: skip
+def _row(ref: TxnRef, document: str, rules: StateRules) -> Row:
+    """The row of a transaction with work or waiting: per level, its state (its import's,
+    unless an application has work) and its work (1 when a sync imports it, else 0, or that
+    and the invoices it applies it to), worked out in one pass over `rules`' levels (the
+    states `rules.of(ref)` would give)."""
+    cells: list[str] = []
+    work: list[object] = []
+    pending = False
+    if ref.kind is _INVOICE_KIND:
+        for level in rules.levels:
+            state = level.import_state(ref)
+            cells.append(_VALUES[state])
+            if state in _WORK:
+                pending = True
+                work.append(1)
+            else:
+                work.append(0)
+    else:
+        source = rules.facts.sources[ref]
+        invoices = sorted({*source.applications, *source.applied_in_qb})
+        for level in rules.levels:
+            state = level.import_state(ref)
+            imported = int(state in _WORK)
+            if not invoices:
+                cells.append(_VALUES[state])
+                pending = pending or bool(imported)
+                work.append(imported)
+                continue
+            application_state = level.application_state
+            states = [application_state(source, n) for n in invoices]
+            cells.append(_VALUES[_summary(state, states)])
+            with_work = [n for n, by in zip(invoices, states, strict=True) if by in _WORK]
+            pending = pending or bool(imported) or bool(with_work)
+            work.append([imported, with_work] if with_work else imported)
+    conservative, moderate, aggressive = cells
+    return _new_row(Row, (_KIND_VALUES[ref.kind], ref.key, document, "",
+                          encode(work) if pending else "", conservative, moderate, aggressive,
+                          int(pending)))  # fmt: skip
 
 
 def policy_row(facts: Facts) -> Row:
     document = encode(documents.policy_document(facts.policy))
     return Row(POLICY_KIND, POLICY_KEY, document, "", "", "", "", "", 0)
-
-
-def work_document(readiness: TxnStates) -> list[object]:
-    """Per level in `ALL_LEVELS` order: 1 when a sync imports it (else 0), or that and the
-    invoices it applies it to."""
-    imports, applications = readiness.imports, readiness.applications
-    work: list[object] = []
-    for level in ALL_LEVELS:
-        imported = int(imports[level] in _WORK)
-        invoices = [n for n, by in applications.items() if by[level] in _WORK]
-        work.append([imported, invoices] if invoices else imported)
-    return work
 
 
 def work_of(rows: Iterable[tuple[str, str, str]]) -> dict[PolicyLevel, Work]:
@@ -215,18 +244,14 @@ def work_of(rows: Iterable[tuple[str, str, str]]) -> dict[PolicyLevel, Work]:
     }
 
 
-def summary(readiness: TxnStates, level: PolicyLevel) -> str:
+def _summary(import_state: State, states: list[State]) -> State:
     """One state per transaction and level: its import's, unless an application has work."""
-    import_state = readiness.imports[level]
-    if not readiness.applications:
-        return _VALUES[import_state]
-    states = [by[level] for by in readiness.applications.values()]
     for wanted in _WORK:
         if import_state is wanted or wanted in states:
-            return _VALUES[wanted]
+            return wanted
     if import_state is _WAITING or _WAITING in states:
-        return _VALUES[_WAITING]
-    return _VALUES[import_state]
+        return _WAITING
+    return import_state
 
 
 def ref_of(kind: str, key: str) -> TxnRef:

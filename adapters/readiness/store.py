@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from itertools import chain
 
 from eventsourcing.persistence import InfrastructureFactory
 from eventsourcing.utils import Environment
@@ -136,10 +137,15 @@ class ReadinessStore:
 
 def _batch(ledger: Ledger, after: int, page: int) -> Iterator[LoggedEvent]:
     """The events after `after`, read page by page, until the log or the batch ends: a batch
-    is folded and written in one transaction, its pages are not held in memory together."""
+    is folded and written in one transaction, its pages are not held in memory together.
+    (The pages are chained in C: no Python step per event.)"""
+    return chain.from_iterable(_pages(ledger, after, page))
+
+
+def _pages(ledger: Ledger, after: int, page: int) -> Iterator[list[LoggedEvent]]:
     read = 0
     while read < BATCH and (events := read_log(ledger, after, page)):
-        yield from events
+        yield events
         after, read = events[-1].position, read + len(events)
 
 

@@ -27,6 +27,7 @@ from projections.readiness.log import Citation
 Document = Any
 FORMAT = 2  # of the stored documents; a table in any other is rebuilt
 _KINDS = {kind.value: kind for kind in TxnKind}
+_KIND_VALUES = {kind: kind.value for kind in TxnKind}  # (`.value` is a Python call)
 
 
 def _cite(c: Citation | None, oid: str) -> list[Any] | None:
@@ -48,6 +49,8 @@ def _citation(data: list[Any], oid: str) -> Citation:
 
 
 def _amounts(amounts: dict[str, Amount], oid: str) -> Document:
+    if not amounts:
+        return {}
     return {k: [str(a.value), _cite(a.cited, oid)] for k, a in amounts.items()}
 
 
@@ -68,7 +71,8 @@ def invoice_document(i: InvoiceFacts) -> Document:
     return [
         i.number, i.job_id, i.customer, oid, str(i.total), _cite(i.total_cited, oid),
         _cite(i.finalized, oid), _cite(i.voided, oid), _amounts(i.applications, oid),
-        [[str(w.value), _cite(w.cited, oid)] for w in i.write_offs], _imported(i.imported, oid),
+        [[str(w.value), _cite(w.cited, oid)] for w in i.write_offs] if i.write_offs else [],
+        _imported(i.imported, oid),
     ]  # fmt: skip
 
 
@@ -84,9 +88,10 @@ def invoice_from(d: Document) -> InvoiceFacts:
 def source_document(s: SourceFacts) -> Document:
     oid = s.originator_id
     return [
-        s.ref.kind.value, s.ref.key, s.token, s.customer, oid, str(s.amount),
+        _KIND_VALUES[s.ref.kind], s.ref.key, s.token, s.customer, oid, str(s.amount),
         _cite(s.created, oid), _cite(s.finished, oid), _cite(s.voided, oid),
-        _amounts(s.applications, oid), {k: _cite(c, oid) for k, c in s.applied_in_qb.items()},
+        _amounts(s.applications, oid),
+        {k: _cite(c, oid) for k, c in s.applied_in_qb.items()} if s.applied_in_qb else {},
         _imported(s.imported, oid),
     ]  # fmt: skip
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime
 from decimal import Decimal
+from uuid import UUID, uuid4
 
+import pytest
+
+from adapters.readiness.events import _uuid
+from adapters.readiness.model import collector_paused
 from projections.readiness.facts import Facts, InvoiceFacts, SourceFacts, TxnKind, TxnRef
 from projections.readiness.incremental import all_refs
 from projections.readiness.log import Citation, LoggedEvent
@@ -45,3 +51,29 @@ def test_every_ref_comes_in_ref_order() -> None:
     refs = [TxnRef.invoice(n) for n in facts.invoices] + list(facts.sources)
     assert all_refs(facts) == sorted(refs)
     assert all_refs(Facts()) == []
+
+
+def test_a_stored_sqlite_id_makes_the_uuid_its_constructor_makes() -> None:
+    for u in [uuid4() for _ in range(200)] + [UUID(int=0), UUID(int=(1 << 128) - 1)]:
+        for text in (u.hex, u.hex.upper(), str(u), "{" + str(u) + "}", "urn:uuid:" + str(u)):
+            made, expected = _uuid(text), UUID(text)
+            assert (made, str(made), hash(made), made.is_safe) == (
+                expected, str(expected), hash(expected), expected.is_safe
+            )  # fmt: skip
+    for bad in ["-" + "0" * 31, "g" * 32, "0" * 31, "{" + "a" * 30 + "}", "a_" * 16, ""]:
+        with pytest.raises(ValueError):
+            UUID(bad)
+        with pytest.raises(ValueError):
+            _uuid(bad)
+
+
+def test_after_a_batch_the_collector_is_as_it_was_and_nothing_is_left_frozen() -> None:
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            with collector_paused():
+                assert not gc.isenabled()
+            assert gc.isenabled() is enabled
+            assert gc.get_freeze_count() == 0
+        finally:
+            gc.enable()
