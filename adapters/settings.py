@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     def simulator_file(self) -> Path:
         return self.simulator_path or self.data_dir / "quickbooks-simulator.json"
 
-    def eventsourcing_env(self, name: str = "") -> dict[str, str]:
+    def eventsourcing_env(self) -> dict[str, str]:
         """The eventsourcing persistence settings for this database."""
         return persistence_env(self.database_url, self.data_dir)
 

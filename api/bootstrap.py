@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import secrets
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from adapters.ledger.application import Ledger
 from adapters.readiness.store import ReadinessStore
 from adapters.settings import Settings
 from adapters.sync.ledger import SyncLedger
@@ -16,60 +17,63 @@ if TYPE_CHECKING:
     from adapters.qbsim import QuickBooksSimulator
     from adapters.sync.synchronizer import Synchronizer
 
+T = TypeVar("T")
+
 
 @dataclass
 class Container:
-    """Everything the API, the CLI and the workers use, built once per process."""
+    """Everything the API, the CLI and the workers use, built once per process.
+
+    Parts that do I/O when built (the simulator file, the sync's outbox) are built on first
+    use, once, by `once`.
+    """
 
     settings: Settings
-    ledger: Ledger
+    ledger: SyncLedger
     api_token: str
     readiness: ReadinessStore
     token_was_generated: bool = False
-    extras: dict[str, object] = field(default_factory=dict)
+    _built: dict[str, object] = field(default_factory=dict)
+    _building: threading.RLock = field(default_factory=threading.RLock)
 
     def close(self) -> None:
         self.readiness.close()
         self.ledger.close()
 
+    def once(self, name: str, build: Callable[[], T]) -> T:
+        """The part called `name`, built by `build` the first time it is asked for."""
+        with self._building:
+            if name not in self._built:
+                self._built[name] = build()
+            return cast(T, self._built[name])
+
     def quickbooks_simulator(self) -> QuickBooksSimulator:
         """The simulated QuickBooks company at settings.simulator_file, opened on first use."""
         from adapters.qbsim import QuickBooksSimulator
 
-        found = self.extras.get("quickbooks_simulator")
-        if not isinstance(found, QuickBooksSimulator):
-            found = QuickBooksSimulator.open(self.settings.simulator_file)
-            self.extras["quickbooks_simulator"] = found
-        return found
+        return self.once(
+            "quickbooks_simulator", lambda: QuickBooksSimulator.open(self.settings.simulator_file)
+        )
 
     def synchronizer(self) -> Synchronizer:
         """The synchronisation of ledger work into QuickBooks, built on first use."""
         from adapters.sync.synchronizer import Synchronizer
 
-        found = self.extras.get("synchronizer")
-        if not isinstance(found, Synchronizer):
-            if not isinstance(self.ledger, SyncLedger):
-                raise TypeError("synchronisation needs the ledger built by bootstrap()")
-            found = Synchronizer(self.ledger, self.readiness)
-            self.extras["synchronizer"] = found
-        return found
+        return self.once("synchronizer", lambda: Synchronizer(self.ledger, self.readiness))
 
     def import_requests(self) -> ImportRequests:
         """Imports asked for through the Web Connector (serve them with
         `ConversationWorkSource(container.import_requests().conversation_for)`)."""
         from adapters.importing.jobs import ImportRequests
 
-        found = self.extras.get("import_requests")
-        if not isinstance(found, ImportRequests):
-            found = ImportRequests(self.ledger)
-            self.extras["import_requests"] = found
-        return found
+        return self.once("import_requests", lambda: ImportRequests(self.ledger))
 
 
 def bootstrap(settings: Settings | None = None) -> Container:
     settings = settings or Settings()
-    ledger = SyncLedger(env=settings.eventsourcing_env())
-    readiness = ReadinessStore.open(settings.eventsourcing_env())
+    persistence = settings.eventsourcing_env()
+    ledger = SyncLedger(env=persistence)
+    readiness = ReadinessStore.open(persistence)
     token, generated = _api_token(settings)
     return Container(
         settings=settings,

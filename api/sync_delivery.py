@@ -9,8 +9,6 @@ import threading
 from api.bootstrap import Container
 
 logger = logging.getLogger(__name__)
-_EXTRA = "sync_deliveries"
-_CREATING = threading.Lock()
 
 
 class SyncDeliveries:
@@ -45,9 +43,4 @@ class SyncDeliveries:
 
 def sync_deliveries(container: Container) -> SyncDeliveries:
     """The container's deliveries, made on first use."""
-    with _CREATING:
-        found = container.extras.get(_EXTRA)
-        if not isinstance(found, SyncDeliveries):
-            found = SyncDeliveries(container)
-            container.extras[_EXTRA] = found
-        return found
+    return container.once("sync_deliveries", lambda: SyncDeliveries(container))
