@@ -1,9 +1,10 @@
 """Matching a QuickBooks customer to a ledger customer that has no ListID yet (SPEC 5).
 
-The stored ListID is tried first (by the recorder, through `CustomerLink`); then, among the
-ledger customers not yet linked, the QB Name, then the name, each compared
-case-insensitively with QuickBooks' FullName. A job also matches by its own Name when the
-ledger customer's parent is the ledger customer linked to the job's QuickBooks parent.
+The stored ListID is tried first (through `CustomerLink`, or a ledger customer already
+carrying it); then, among the ledger customers not yet linked, the QB Name, then the name,
+each compared case-insensitively with QuickBooks' FullName. A job also matches by its own
+Name when the ledger customer's parent is the ledger customer linked to the job's QuickBooks
+parent.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ def name_key(text: str) -> str:
 
 class CustomerMatcher:
     def __init__(self, customers: Iterable[LedgerCustomer]) -> None:
+        customers = list(customers)
+        self._by_list_id = {c.list_id: c.code for c in customers if c.list_id is not None}
         unlinked = sorted((c for c in customers if not c.is_linked), key=lambda c: c.code)
         self._unlinked = {c.code: c for c in unlinked}
         self._by_qb_name: dict[str, list[str]] = {}
@@ -33,6 +36,10 @@ class CustomerMatcher:
     @property
     def unlinked(self) -> list[LedgerCustomer]:
         return list(self._unlinked.values())
+
+    def holder_of(self, list_id: str) -> str | None:
+        """The ledger customer already carrying `list_id` (linked before links were claimed)."""
+        return self._by_list_id.get(list_id)
 
     def take(self, quickbooks: QbCustomer, parent_code: str | None) -> str | None:
         """The code of the unlinked ledger customer matching `quickbooks`, now taken."""

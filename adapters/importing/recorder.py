@@ -15,10 +15,10 @@ from adapters.importing.records import QbCustomer, QbListRecord
 from adapters.importing.runs import run_ids
 from adapters.ledger.application import Ledger
 from adapters.ledger.unit_of_work import UnitOfWork
+from adapters.quickbooks.customer_links import link_customer, linked_code
 from domain import ids
 from domain.company import CompanySettings
 from domain.customer import Customer
-from domain.customer_link import CustomerLink
 from domain.import_run import ImportRun
 from domain.quickbooks_list import ListKind, QuickBooksListEntry
 
@@ -105,23 +105,21 @@ def record_customer_page(
 
 
 def import_customer(unit: UnitOfWork, quickbooks: QbCustomer, matcher: CustomerMatcher) -> Outcome:
-    link = unit.find(CustomerLink, ids.customer_link_id(quickbooks.list_id))
-    if link is not None:
-        customer = _customer(unit, link.customer_code)
+    code = linked_code(unit, quickbooks.list_id) or matcher.holder_of(quickbooks.list_id)
+    if code is not None:
+        customer = _customer(unit, code)
         already = len(customer.pending_events)
         _follow_rename_in_quickbooks(customer, quickbooks)
-        _take_quickbooks_values(customer, quickbooks)
+        _take_quickbooks_values(unit, customer, quickbooks)
         return Outcome.UPDATED if len(customer.pending_events) > already else Outcome.UNCHANGED
-    parent_code = _linked_code(unit, quickbooks.parent_list_id)
+    parent_code = linked_code(unit, quickbooks.parent_list_id)
     code = matcher.take(quickbooks, parent_code)
     outcome = Outcome.UPDATED
     if code is None:
         code = _free_code(unit, quickbooks)
         unit.add(Customer.register(code, quickbooks.name, parent=parent_code or ""))
         outcome = Outcome.ADDED
-    customer = _customer(unit, code)
-    _take_quickbooks_values(customer, quickbooks)
-    unit.add(CustomerLink(list_id=quickbooks.list_id, customer_code=code))
+    _take_quickbooks_values(unit, _customer(unit, code), quickbooks)
     return outcome
 
 
@@ -148,8 +146,10 @@ def _customer(unit: UnitOfWork, code: str) -> Customer:
     return unit.get(Customer, ids.customer_id(code), "customer", code)
 
 
-def _take_quickbooks_values(customer: Customer, quickbooks: QbCustomer) -> None:
-    customer.link_to_quickbooks(quickbooks.list_id, quickbooks.edit_sequence, quickbooks.full_name)
+def _take_quickbooks_values(unit: UnitOfWork, customer: Customer, quickbooks: QbCustomer) -> None:
+    link_customer(
+        unit, customer, quickbooks.list_id, quickbooks.edit_sequence, quickbooks.full_name
+    )
     customer.record_opening_balance(quickbooks.balance)
 
 
@@ -158,13 +158,6 @@ def _follow_rename_in_quickbooks(customer: Customer, quickbooks: QbCustomer) -> 
     previous = (customer.qb_full_name or "").rpartition(":")[2]
     if previous and customer.name == previous and quickbooks.name != previous:
         customer.rename(quickbooks.name)
-
-
-def _linked_code(unit: UnitOfWork, list_id: str | None) -> str | None:
-    if list_id is None:
-        return None
-    link = unit.find(CustomerLink, ids.customer_link_id(list_id))
-    return None if link is None else link.customer_code
 
 
 def _free_code(unit: UnitOfWork, quickbooks: QbCustomer) -> str:

@@ -10,6 +10,7 @@ from eventsourcing.persistence import IntegrityError
 
 from adapters.ledger.application import Ledger
 from adapters.ledger.unit_of_work import UnitOfWork
+from adapters.quickbooks.customer_links import link_customer
 from adapters.sync.operations import OutboxRow, Phase, Status
 from adapters.sync.outbox import Outbox
 from adapters.sync.settings import SyncSettings
@@ -109,8 +110,10 @@ def _apply_facts(unit: UnitOfWork, facts: tuple[LedgerFact, ...]) -> list[Aggreg
     for fact in facts:
         if isinstance(fact, Linked):
             customer = unit.get(Customer, ids.customer_id(fact.code), "customer", fact.code)
-            customer.link_to_quickbooks(fact.list_id, fact.edit_sequence, fact.full_name)
-            touched[customer.id] = customer
+            changed = link_customer(
+                unit, customer, fact.list_id, fact.edit_sequence, fact.full_name
+            )
+            touched.update((aggregate.id, aggregate) for aggregate in changed)
             continue
         record = _transaction(unit, fact.kind, fact.key)
         if isinstance(fact, Imported):
