@@ -69,7 +69,7 @@ def test_an_amount_sent_as_a_json_number_is_refused(api: LedgerApi) -> None:
     body: dict[str, Any] = {**account_payment("P-F", "0"), "amount": 10.1}
     response = api.writer.post("/payments/account", json=body)
     assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"] == ["body", "amount"]
+    assert response.json()["errors"][0]["loc"] == ["body", "amount"]
 
 
 def test_an_over_precise_application_is_refused_with_422(api: LedgerApi) -> None:
@@ -208,7 +208,8 @@ def test_unapplying_what_quickbooks_applied_is_refused_with_409(api: LedgerApi) 
 def test_reading_an_unknown_record_answers_404(api: LedgerApi, url: str, message: str) -> None:
     response = api.anonymous.get(url)
     assert response.status_code == 404
-    assert response.json() == {"error": "UnknownRecord", "detail": message}
+    body = response.json()
+    assert (body["error"], body["detail"], body["status"]) == ("UnknownRecord", message, 404)
 
 
 def test_an_unknown_manual_action_answers_404(api: LedgerApi) -> None:
