@@ -3,8 +3,12 @@ and measuring progress. Shared by direct runs and Web Connector conversations.""
 
 from __future__ import annotations
 
+import threading
+from typing import NamedTuple
+
 from eventsourcing.persistence import IntegrityError
 
+from adapters.readiness.changes import changed_since
 from adapters.readiness.store import ReadinessStore
 from adapters.sync.ledger import SyncLedger
 from adapters.sync.outbox import Outbox
@@ -13,7 +17,16 @@ from adapters.sync.recording import Clock, Recorder
 from adapters.sync.runs import SyncRuns
 from adapters.sync.settings import SyncSettings
 from adapters.sync.waiting import waiting_of
+from domain.policy import PolicyLevel
 from projections.readiness.facts import Facts
+
+
+class _LastPlan(NamedTuple):
+    """The log position and level the open runs `runs` were last planned at."""
+
+    position: int
+    level: PolicyLevel
+    runs: frozenset[str]
 
 
 class SyncEngine:
@@ -24,26 +37,39 @@ class SyncEngine:
         self.outbox = Outbox(ledger.datastore, ledger.dialect)
         self.runs = SyncRuns(ledger.datastore, ledger.dialect)
         self.recorder = Recorder(ledger, self.outbox, settings, now)
+        self._planning = threading.Lock()
+        self._last_plan: _LastPlan | None = None
 
     def prepare(self) -> None:
         """Recover work stuck in flight, then plan every open run against the ledger as it is
-        now: what earlier answers made ready joins the outbox (the fixpoint within a run)."""
+        now: what earlier answers made ready joins the outbox (the fixpoint within a run).
+
+        A run planned before is planned again only for the transactions the events since
+        then can have changed; a new run, a new policy level or a new process plans it all."""
         self.outbox.recover_stuck(self.now(), self.now() - self.settings.stuck_after)
         open_runs = self.runs.open_runs()
         if not open_runs:
             return
-        facts = self.current_facts()
-        links: dict[str, CustomerLink] = {}
+        with self._planning:
+            facts = self.current_facts()
+            level, last = facts.policy.level, self._last_plan
+            if last is None or last.level is not level:
+                last = _LastPlan(0, level, frozenset())
+            changed = changed_since(self.ledger, facts, last.position) if last.runs else set()
+            links: dict[str, CustomerLink] = {}
 
-        def customer(code: str) -> CustomerLink:
-            if code not in links:
-                found = self.ledger.customer(code)
-                links[code] = CustomerLink(code, found.qb_list_id is not None, found.parent)
-            return links[code]
+            def customer(code: str) -> CustomerLink:
+                if code not in links:
+                    found = self.ledger.customer(code)
+                    links[code] = CustomerLink(code, found.qb_list_id is not None, found.parent)
+                return links[code]
 
-        for run in open_runs:
-            ops = plan(facts, facts.policy.level, run.selection, customer)
-            self.outbox.insert(ops, run.run_id, self.now())
+            for run in open_runs:
+                among = changed if run.run_id in last.runs else None
+                ops = plan(facts, level, run.selection, customer, among)
+                self.outbox.insert(ops, run.run_id, self.now())
+            runs = frozenset(run.run_id for run in open_runs)
+            self._last_plan = _LastPlan(facts.position, level, runs)
 
     def current_facts(self) -> Facts:
         """The read model brought up to date; another worker updating it at the same moment

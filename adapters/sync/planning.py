@@ -9,7 +9,7 @@ payments); otherwise they become their own operation after both imports.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from adapters.sync.operations import OpKind, PlannedOp, op_key
@@ -17,6 +17,7 @@ from adapters.sync.selection import Selection
 from domain.policy import PolicyLevel
 from projections.readiness.facts import Facts, TxnKind, TxnRef
 from projections.readiness.fixpoint import run_to_fixpoint
+from projections.readiness.incremental import work_among
 from projections.readiness.rules import application_requirements, import_requirements
 
 
@@ -37,9 +38,15 @@ _ADD = {
 
 
 def plan(
-    facts: Facts, level: PolicyLevel, selection: Selection, customers: CustomerLookup
+    facts: Facts,
+    level: PolicyLevel,
+    selection: Selection,
+    customers: CustomerLookup,
+    among: Collection[TxnRef] | None = None,
 ) -> list[PlannedOp]:
-    work = run_to_fixpoint(facts, level)
+    """The run's operations; with `among`, only those of these transactions (and what they
+    need first): after a change, the transactions whose verdicts it can have moved."""
+    work = run_to_fixpoint(facts, level) if among is None else work_among(facts, level, among)
     applications = [(ref, inv) for ref, inv in work.applications if selection.selects(ref)]
     needed = {ref for ref in work.imports if selection.selects(ref)}
     for ref, invoice in applications:
@@ -51,13 +58,17 @@ def plan(
             break
         needed |= more
     imports = [ref for ref in work.imports if ref in needed]
-    riding = {app for app in applications if _rides_on_add(facts, level, app, set(imports))}
+    in_run = set(imports)
+    riding = {app for app in applications if _rides_on_add(facts, level, app, in_run)}
+    riding_on: dict[TxnRef, list[str]] = {}
+    for ref, invoice in riding:
+        riding_on.setdefault(ref, []).append(invoice)
     ops: list[PlannedOp] = []
     seen_customers: set[str] = set()
     for ref in imports:
         customer = _customer(facts, ref)
         ops.extend(_customer_ops(customer, customers, seen_customers))
-        invoices = tuple(sorted(inv for r, inv in riding if r == ref))
+        invoices = tuple(sorted(riding_on.get(ref, ())))
         deps = [_import_key(r) for r in _imports_first(facts, ref, level)]
         deps += [_import_key(TxnRef.invoice(inv)) for inv in invoices if _pending(facts, inv)]
         deps += _customer_deps(customer, customers)
