@@ -1,15 +1,21 @@
-"""A run's report: what was sent, QuickBooks' answer to each, what still waits and why, and
-what needs a person (parked operations, open manual actions)."""
+"""A run's report: what was sent, QuickBooks' answer to each, what still waits and why, what
+the run's selection left out, and what needs a person (parked operations, open manual
+actions)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
-from eventsourcing.utils import get_topic
-
 from adapters.ledger.application import Ledger
-from domain.manual_action import ManualAction
+from adapters.listing.manual_actions import opened_actions
+from adapters.readiness.model import ref_of
+from adapters.readiness.store import ReadinessStore
+from adapters.sync.selection import Selection
+from adapters.sync.settlement import Outcome
+from projections.readiness.verdicts import State
 
 
 @dataclass(frozen=True)
@@ -21,6 +27,10 @@ class SentOperation:
     message: str
     at: float
 
+    @property
+    def moment(self) -> datetime:
+        return moment_of(self.at)
+
 
 @dataclass(frozen=True)
 class SyncReport:
@@ -31,15 +41,20 @@ class SyncReport:
     waiting: list[dict[str, Any]]
     parked: list[dict[str, str]]
     manual_actions: list[dict[str, str]] = field(default_factory=list)
+    started_at: float = 0.0
+    finished_at: float = 0.0
+    not_selected: list[str] = field(default_factory=list)
 
     @property
     def done(self) -> list[str]:
         return [s.operation for s in self.sent if s.outcome in ("done", "adopted earlier copy")]
 
     def lines(self) -> list[str]:
-        out = [f"sync run {self.run_id} ({self.state})"]
+        started = f", started {iso(self.started_at)}" if self.started_at else ""
+        finished = f", finished {iso(self.finished_at)}" if self.finished_at else ""
+        out = [f"sync run {self.run_id} ({self.state}{started}{finished})"]
         out += [
-            f"  sent {s.request} for {s.operation}: {s.status_code} {s.outcome}"
+            f"  {iso(s.at)} sent {s.request} for {s.operation}: {s.status_code} {s.outcome}"
             + (f" — {s.message}" if s.message else "")
             for s in self.sent
         ]
@@ -47,6 +62,7 @@ class SyncReport:
             name = item.get("operation") or item.get("transaction")
             why = item["why"] if isinstance(item["why"], str) else "; ".join(item["why"])
             out.append(f"  waiting: {name}: {why}")
+        out += [f"  not selected: {label}" for label in self.not_selected]
         out += [f"  needs a person: {p['operation']}: {p['why']}" for p in self.parked]
         out += [
             f"  manual action: {a['subject']}: {a['instructions']}" for a in self.manual_actions
@@ -54,22 +70,53 @@ class SyncReport:
         return out
 
 
+def moment_of(epoch: float) -> datetime:
+    return datetime.fromtimestamp(epoch, UTC)
+
+
+def iso(epoch: float) -> str:
+    """ISO 8601 in UTC, to the second."""
+    return moment_of(epoch).isoformat(timespec="seconds")
+
+
+def sent_operations(entries: Iterable[dict[str, Any]]) -> list[SentOperation]:
+    """The attempt log as a report shows it: a lookup that found nothing yet is an ordinary
+    step before an add, not something a person needs to read."""
+    return [
+        SentOperation(
+            e["op_key"],
+            e["request"],
+            int(e["status_code"]),
+            e["outcome"],
+            e["message"],
+            float(e["at"]),
+        )
+        for e in entries
+        if e["outcome"] != Outcome.NOT_FOUND.value
+    ]
+
+
+def not_selected(readiness: ReadinessStore, ledger: Ledger, selection: Selection) -> list[str]:
+    """Transactions with work under the current level that the run's selection left out."""
+    if selection == Selection.everything():
+        return []
+    level = readiness.current_level(ledger).value
+    mark = readiness.table.mark
+    rows = readiness.table.select(
+        f"{level} IN ({mark}, {mark})", [State.READY.value, State.READY_WITH.value], column=level
+    )
+    refs = sorted(ref_of(kind, key) for kind, key, _ in rows)
+    return [ref.label for ref in refs if not selection.selects(ref)]
+
+
 def open_manual_actions(ledger: Ledger) -> list[dict[str, str]]:
-    opened: dict[object, dict[str, str]] = {}
-    topics = [f"{get_topic(ManualAction)}.{name}" for name in ("Opened", "Done")]
-    start = 1
-    events: list[Any] = []
-    while page := ledger.recorder.select_notifications(start, 500, topics=topics):
-        events.extend(ledger.mapper.to_domain_event(n) for n in page)
-        start = page[-1].id + 1
-    for event in events:
-        if type(event).__qualname__.endswith(".Opened"):
-            opened[event.originator_id] = {
-                "id": str(event.originator_id),
-                "subject": event.subject,
-                "action": event.action,
-                "instructions": event.instructions,
-            }
-        else:
-            opened.pop(event.originator_id, None)
-    return list(opened.values())
+    return [
+        {
+            "id": str(action.id),
+            "subject": action.subject,
+            "action": action.action,
+            "instructions": action.instructions,
+        }
+        for action in opened_actions(ledger)
+        if not action.done
+    ]

@@ -38,6 +38,10 @@ class SyncRuns:
     def open_runs(self) -> list[SyncRunRecord]:
         return self._select(f"state = {self.d.mark}", (OPEN,))
 
+    def all(self) -> list[SyncRunRecord]:
+        """Every run, oldest first."""
+        return self._select("1 = 1", ())
+
     def get(self, run_id: str) -> SyncRunRecord:
         found = self._select(f"run_id = {self.d.mark}", (run_id,))
         if not found:

@@ -15,7 +15,12 @@ from adapters.sync.engine import SyncEngine
 from adapters.sync.ledger import SyncLedger
 from adapters.sync.operations import OutboxRow
 from adapters.sync.recording import Clock
-from adapters.sync.reports import SentOperation, SyncReport, open_manual_actions
+from adapters.sync.reports import (
+    SyncReport,
+    not_selected,
+    open_manual_actions,
+    sent_operations,
+)
 from adapters.sync.runs import OPEN
 from adapters.sync.selection import Selection
 from adapters.sync.settings import SyncSettings
@@ -90,25 +95,17 @@ class Synchronizer:
         waiting = run.waiting
         if run.state == OPEN:
             waiting = waiting_of(self.engine.outbox, self.engine.current_facts(), run)
-        sent = [
-            SentOperation(
-                e["op_key"],
-                e["request"],
-                int(e["status_code"]),
-                e["outcome"],
-                e["message"],
-                float(e["at"]),
-            )
-            for e in self.engine.outbox.log_entries(run_id)
-        ]
         return SyncReport(
             run_id,
             run.state,
             run.selection.to_json(),
-            sent,
+            sent_operations(self.engine.outbox.log_entries(run_id)),
             waiting,
             self.parked(),
             open_manual_actions(self.engine.ledger),
+            started_at=run.started_at,
+            finished_at=run.finished_at,
+            not_selected=not_selected(self.engine.readiness, self.engine.ledger, run.selection),
         )
 
     def parked(self) -> list[dict[str, str]]:

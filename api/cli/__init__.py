@@ -25,6 +25,7 @@ def _register_commands() -> None:
         importing,
         manual_actions,
         policy,
+        records,
         serve,
         sync,
         webconnector,
@@ -38,6 +39,7 @@ def _register_commands() -> None:
         sync,
         policy,
         manual_actions,
+        records,
         webconnector,
         worker,
     ):

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
-from uuid import UUID
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from adapters.listing.manual_actions import find_manual_action
 from api.bootstrap import bootstrap
 from api.manual_action_list import listed_manual_actions
+from api.schemas.manual_actions import ManualActionOut
 from domain.errors import DomainError
 
 console = Console()
@@ -28,6 +30,7 @@ def register(app: typer.Typer) -> None:
 def list_manual_actions(
     context: typer.Context,
     show_all: Annotated[bool, typer.Option("--all", help="Include those already done")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
 ) -> None:
     """List the open manual actions (with --all, every one)."""
     if context.invoked_subcommand is not None:
@@ -37,12 +40,16 @@ def list_manual_actions(
         actions = listed_manual_actions(container.ledger, open_only=not show_all)
     finally:
         container.close()
+    if as_json:
+        rows = [ManualActionOut.of(action).model_dump(mode="json") for action in actions]
+        typer.echo(json.dumps(rows, indent=2))
+        return
     if not actions:
         console.print("No manual actions." if show_all else "No open manual actions.")
         return
     table = Table(title="Manual actions" if show_all else "Open manual actions")
     for column in ("id", "subject", "action", "QuickBooks TxnID", "instructions", "done by"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for action in actions:
         table.add_row(
             str(action.id),
@@ -53,20 +60,25 @@ def list_manual_actions(
             action.done_by or "-",
         )
     console.print(table)
+    console.print("Mark one done by its record (invoice:2603021-2) or the start of its id.")
 
 
 @manual_actions_app.command("done")
 def mark_done(
-    action_id: Annotated[UUID, typer.Argument(help="The manual action's id")],
+    address: Annotated[
+        str,
+        typer.Argument(help="Its record, KIND:KEY (invoice:2603021-2), or a unique id prefix"),
+    ],
     by: Annotated[str, typer.Option("--by", help="Who did the work in QuickBooks")],
     note: Annotated[str, typer.Option("--note")] = "",
 ) -> None:
     """Record that a person did the work in QuickBooks."""
     container = bootstrap()
     try:
-        action = container.ledger.mark_manual_action_done(action_id, by, note)
+        found = find_manual_action(container.ledger, address)
+        action = container.ledger.mark_manual_action_done(found.id, by, note)
     except DomainError as refusal:
-        console.print(f"[red]{refusal}[/red]")
+        console.print(f"[red]{refusal}[/red]", highlight=False)
         raise typer.Exit(code=2) from refusal
     finally:
         container.close()

@@ -37,3 +37,7 @@ ROUTERS.append(imports.router)
 from api.routes import sync  # noqa: E402  (Synchronize into QuickBooks)
 
 ROUTERS.append(sync.router)
+
+from api.routes.lists import others, transactions  # noqa: E402  (lists, one page at a time)
+
+ROUTERS += [transactions.router, others.router]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request, Response, status
 
 from adapters.importing.conversation import ImportOptions
 from adapters.importing.jobs import run_import
-from adapters.importing.runs import list_runs, read_run
+from adapters.importing.runs import read_run
+from adapters.listing.runs import list_import_runs
 from api.deps import ContainerDep, LedgerDep, Writer
+from api.routes.lists.paging import DEFAULT, After, Limit, paged
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
 from api.schemas.imports import ImportIn, ImportQueuedOut, ImportReportOut, ImportRunOut
 
@@ -45,9 +49,20 @@ def start_import(
 
 
 @router.get("", summary="List the import runs")
-def list_import_runs(ledger: LedgerDep) -> list[ImportRunOut]:
-    """Every import run, oldest first, with its counts and warnings."""
-    return [ImportRunOut.of(report) for report in list_runs(ledger)]
+def list_import_runs_route(
+    request: Request,
+    response: Response,
+    ledger: LedgerDep,
+    run_status: Annotated[
+        Literal["running", "completed", "failed"] | None,
+        Query(alias="status", description="Only these"),
+    ] = None,
+    after: After = "",
+    limit: Limit = DEFAULT,
+) -> list[ImportRunOut]:
+    """Import runs, oldest first, with their counts and warnings."""
+    page = list_import_runs(ledger, run_status or "", after, limit)
+    return [ImportRunOut.of(report) for report in paged(page, request, response)]
 
 
 @router.get("/{run_id}", responses=READ_ERRORS, summary="Read one import run's report")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 
+from adapters.listing.manual_actions import ManualActionQuery, list_manual_actions
 from api.deps import LedgerDep, Writer
-from api.manual_action_list import listed_manual_actions
+from api.routes.lists.paging import DEFAULT, After, Limit, paged
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
 from api.schemas.history import history_of, with_history
 from api.schemas.manual_actions import ManualActionDetail, ManualActionOut, MarkDoneIn
@@ -38,11 +39,19 @@ def read_manual_action(action_id: UUID, ledger: LedgerDep) -> ManualActionDetail
 
 
 @router.get("", summary="List manual actions")
-def list_manual_actions(
+def list_manual_actions_route(
+    request: Request,
+    response: Response,
     ledger: LedgerDep,
     open_only: Annotated[
         bool, Query(alias="open", description="Only those not marked done yet")
     ] = True,
+    record: Annotated[
+        str, Query(description="Only those of this record, KIND:KEY (invoice:2603021-2)")
+    ] = "",
+    after: After = "",
+    limit: Limit = DEFAULT,
 ) -> list[ManualActionOut]:
     """Work a person must do in QuickBooks (a void, a write-off), oldest first."""
-    return [ManualActionOut.of(action) for action in listed_manual_actions(ledger, open_only)]
+    page = list_manual_actions(ledger, ManualActionQuery(open_only, record, after, limit))
+    return [ManualActionOut.of(action) for action in paged(page, request, response)]

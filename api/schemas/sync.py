@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from adapters.sync.reports import SentOperation, SyncReport
+from adapters.sync.reports import SentOperation, SyncReport, moment_of
 from api.sync_progress import RunProgress
 from api.sync_selection import TYPE_NAMES
 
@@ -69,7 +70,7 @@ class SentOut(BaseModel):
     status_code: int = Field(description="QuickBooks' status code (-1: no answer came back)")
     outcome: str
     message: str
-    at: float
+    at: datetime = Field(description="When QuickBooks' answer was recorded (ISO 8601, UTC)")
 
     @classmethod
     def of(cls, sent: SentOperation) -> SentOut:
@@ -79,7 +80,7 @@ class SentOut(BaseModel):
             status_code=sent.status_code,
             outcome=sent.outcome,
             message=sent.message,
-            at=sent.at,
+            at=sent.moment,
         )
 
 
@@ -121,6 +122,11 @@ class SyncReportOut(BaseModel):
     waiting: list[WaitingOut] = Field(description="What still waits, and why")
     needs_a_person: list[QueuedOperationOut] = Field(description="Parked operations")
     manual_actions: list[OpenManualActionOut] = Field(description="Open manual actions")
+    not_selected: list[str] = Field(
+        description="Transactions with work under the current level that the selection left out"
+    )
+    started_at: datetime
+    finished_at: datetime | None
 
     @classmethod
     def of(cls, report: SyncReport) -> SyncReportOut:
@@ -133,4 +139,7 @@ class SyncReportOut(BaseModel):
             waiting=[WaitingOut.of(item) for item in report.waiting],
             needs_a_person=[QueuedOperationOut(**item) for item in report.parked],
             manual_actions=[OpenManualActionOut(**item) for item in report.manual_actions],
+            not_selected=report.not_selected,
+            started_at=moment_of(report.started_at),
+            finished_at=moment_of(report.finished_at) if report.finished_at else None,
         )

@@ -1,0 +1,1 @@
+"""Lists a person pages through: transactions, customers, runs and manual actions."""

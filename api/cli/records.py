@@ -1,0 +1,160 @@
+"""`qbsync runs`, `report RUN`, `history KIND KEY` and `export-history`: what happened, for
+people (tables) or programs (--json, --csv)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from adapters.listing.history import history_between, record_history, record_of
+from adapters.listing.runs import list_sync_runs
+from adapters.sync.reports import iso
+from api.bootstrap import Container, bootstrap
+from api.schemas.lists import CSV_HEADER, HistoryLineOut, SyncRunOut
+from api.schemas.sync import SyncReportOut
+from domain.errors import DomainError
+
+console = Console()
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for programs")]
+CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV for a spreadsheet")]
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="runs")(runs)
+    app.command(name="report")(report)
+    app.command(name="history")(history)
+    app.command(name="export-history")(export_history)
+
+
+@contextmanager
+def _container() -> Iterator[Container]:
+    container = bootstrap()
+    try:
+        yield container
+    except DomainError as error:
+        Console(stderr=True).print(f"[red]{error}[/red]", highlight=False)
+        raise typer.Exit(code=2) from error
+    finally:
+        container.close()
+
+
+def runs(
+    state: Annotated[str, typer.Option(help="Only open or finished runs")] = "",
+    limit: Annotated[int, typer.Option(help="How many, newest first")] = 20,
+    as_json: JsonFlag = False,
+) -> None:
+    """The sync runs, newest first: when, what state, what was selected."""
+    with _container() as c:
+        page = list_sync_runs(c.synchronizer().engine.runs, state, limit=limit)
+    rows = [SyncRunOut.of(run) for run in page.items]
+    if as_json:
+        typer.echo(json.dumps([row.model_dump(mode="json") for row in rows], indent=2))
+        return
+    if not rows:
+        console.print("No sync runs yet: `qbsync sync` starts one.")
+        return
+    table = Table("run", "state", "started", "finished", "selection", "still waiting")
+    for row in rows:
+        finished = row.finished_at.isoformat(timespec="seconds") if row.finished_at else "-"
+        table.add_row(
+            row.run_id,
+            row.state,
+            row.started_at.isoformat(timespec="seconds"),
+            finished,
+            _selection_words(row.selection),
+            str(row.waiting),
+        )
+    console.print(table)
+    if page.total > len(rows):
+        console.print(f"{len(rows)} of {page.total} runs; --limit shows more.")
+
+
+def _selection_words(selection: dict[str, Any]) -> str:
+    kinds, keys = selection.get("kinds") or [], selection.get("keys") or {}
+    if not kinds and not keys:
+        return "everything"
+    parts = [f"{kind}: {', '.join(found)}" for kind, found in keys.items()]
+    return "; ".join(parts or [", ".join(kinds)])
+
+
+def report(
+    run_id: Annotated[str, typer.Argument(help="The run's id (`qbsync runs` lists them)")],
+    as_json: JsonFlag = False,
+) -> None:
+    """A past sync run's report, as `qbsync sync` printed it."""
+    with _container() as c:
+        found = c.synchronizer().report(run_id)
+    if as_json:
+        typer.echo(SyncReportOut.of(found).model_dump_json(indent=2))
+        return
+    for line in found.lines():
+        console.print(line, highlight=False, markup=False)
+
+
+def history(
+    kind: Annotated[str, typer.Argument(help="invoice, payment, credit-memo or customer")],
+    key: Annotated[str, typer.Argument(help="Its number, reference or code")],
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+) -> None:
+    """Every event of one record: log position, time, event, who acted, and its data."""
+    with _container() as c:
+        record_id, label = record_of(c.ledger, kind, key)
+        lines = [HistoryLineOut.of(line) for line in record_history(c.ledger, record_id, label)]
+    _print_history(lines, as_json, as_csv, title=f"History of {label}")
+
+
+def export_history(
+    first: Annotated[date, typer.Option("--from", help="First day (UTC), e.g. 2026-03-01")],
+    last: Annotated[date, typer.Option("--to", help="Last day (UTC), e.g. 2026-03-31")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the CSV to this file")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Every event recorded over a date range, as CSV (default) or JSON, for an auditor."""
+    if first > last:
+        Console(stderr=True).print(f"[red]--from {first} is after --to {last}[/red]")
+        raise typer.Exit(code=2)
+    with _container() as c:
+        lines = [HistoryLineOut.of(line) for line in history_between(c.ledger, first, last)]
+    if as_json:
+        typer.echo(json.dumps([line.model_dump(mode="json") for line in lines], indent=2))
+    elif output is None:
+        write_csv(lines, sys.stdout)
+    else:
+        with output.open("w", newline="", encoding="utf-8") as file:
+            write_csv(lines, file)
+        Console(stderr=True).print(f"{len(lines)} events written to {output}")
+
+
+def write_csv(lines: Iterable[HistoryLineOut], file: TextIO) -> None:
+    writer = csv.writer(file)
+    writer.writerow(CSV_HEADER)
+    writer.writerows(line.csv_row() for line in lines)
+
+
+def _print_history(lines: list[HistoryLineOut], as_json: bool, as_csv: bool, title: str) -> None:
+    if as_json:
+        typer.echo(json.dumps([line.model_dump(mode="json") for line in lines], indent=2))
+        return
+    if as_csv:
+        write_csv(lines, sys.stdout)
+        return
+    table = Table("log #", "recorded at", "event", "by", "data", title=title)
+    for line in lines:
+        data = ", ".join(f"{k}={json.dumps(v)}" for k, v in line.data.items())
+        table.add_row(
+            str(line.log_position), iso(line.at.timestamp()), line.words, line.by or "-", data
+        )
+    console.print(table)

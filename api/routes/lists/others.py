@@ -1,0 +1,48 @@
+"""GET /customers and /sync/runs: filtered, one page at a time."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request, Response
+
+from adapters.listing.customers import CustomerQuery, list_customers
+from adapters.listing.runs import list_sync_runs
+from api.deps import ContainerDep, LedgerDep
+from api.routes.lists.paging import DEFAULT, After, Limit, paged
+from api.schemas.customers import CustomerOut
+from api.schemas.lists import SyncRunOut
+
+router = APIRouter(tags=["lists"])
+
+
+@router.get("/customers", summary="List customers")
+def list_customers_route(
+    request: Request,
+    response: Response,
+    ledger: LedgerDep,
+    q: Annotated[str, Query(description="Part of the code or name, any case", max_length=100)] = "",
+    linked: Annotated[
+        bool | None, Query(description="Only those QuickBooks knows (true) or not (false)")
+    ] = None,
+    after: After = "",
+    limit: Limit = DEFAULT,
+) -> list[CustomerOut]:
+    """Customers by code."""
+    page = list_customers(ledger, CustomerQuery(q, linked, after, limit))
+    return [CustomerOut.of(customer) for customer in paged(page, request, response)]
+
+
+@router.get("/sync/runs", summary="List sync runs")
+def list_sync_runs_route(
+    request: Request,
+    response: Response,
+    container: ContainerDep,
+    state: Annotated[Literal["open", "finished"] | None, Query(description="Only these")] = None,
+    after: After = "",
+    limit: Limit = DEFAULT,
+) -> list[SyncRunOut]:
+    """Sync runs, newest first; each run's report is at /sync/runs/{run_id}/report."""
+    runs = container.synchronizer().engine.runs
+    page = list_sync_runs(runs, state or "", after, limit)
+    return [SyncRunOut.of(run) for run in paged(page, request, response)]
