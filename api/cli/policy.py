@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from typing import Annotated
 
@@ -13,9 +11,8 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
-from api.bootstrap import Container, bootstrap
+from api.cli.running import command_container
 from api.schemas.policy import ExplanationOut, ReadinessOut, WhatIfOut
-from domain.errors import DomainError
 from domain.policy import ALL_LEVELS, PolicyLevel
 from projections.readiness.explain import describe
 from projections.readiness.facts import TxnKind
@@ -34,16 +31,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(policy_app, name="policy")
 
 
-@contextmanager
-def _container() -> Iterator[Container]:
-    container = bootstrap()
-    try:
-        yield container
-    except DomainError as error:
-        Console(stderr=True).print(f"[red]{error}[/red]")
-        raise typer.Exit(code=1) from error
-    finally:
-        container.close()
+_container = command_container
 
 
 def _print_json(models: BaseModel | list[ReadinessOut]) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TextIO
@@ -19,10 +19,10 @@ from rich.table import Table
 from adapters.listing.history import history_between, record_history, record_of
 from adapters.listing.runs import list_sync_runs
 from adapters.sync.reports import iso
-from api.bootstrap import Container, bootstrap
+from api.bootstrap import Container
+from api.cli.running import command_container
 from api.schemas.lists import CSV_HEADER, HistoryLineOut, SyncRunOut
 from api.schemas.sync import SyncReportOut
-from domain.errors import DomainError
 
 console = Console()
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for programs")]
@@ -36,16 +36,8 @@ def register(app: typer.Typer) -> None:
     app.command(name="export-history")(export_history)
 
 
-@contextmanager
-def _container() -> Iterator[Container]:
-    container = bootstrap()
-    try:
-        yield container
-    except DomainError as error:
-        Console(stderr=True).print(f"[red]{error}[/red]", highlight=False)
-        raise typer.Exit(code=2) from error
-    finally:
-        container.close()
+def _container() -> AbstractContextManager[Container]:
+    return command_container(refused_code=2)
 
 
 def runs(

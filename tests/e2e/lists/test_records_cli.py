@@ -111,7 +111,10 @@ def test_manual_actions_by_record_or_id_prefix(tmp_path: Path) -> None:
         container.close()
     assert payment is not None and second is not None
     code, output = qbsync(tmp_path, "manual-actions", "--json")
-    assert [a["subject"] for a in json.loads(output)] == ["job payment P-9601", "job payment P-9602"]
+    assert [a["subject"] for a in json.loads(output)] == [
+        "job payment P-9601",
+        "job payment P-9602",
+    ]
 
     code, output = qbsync(tmp_path, "manual-actions", "done", "payment:P-9601", "--by", "Ann")
     assert code == 0 and "job payment P-9601 marked done by Ann" in output
