@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.qbxml_roundtrip
 	$(BIN)/python -m bench.qbxml_round_trips
 	$(BIN)/python -m bench.simulator_throughput
+	$(BIN)/python -m bench.simulator_scale
 	$(BIN)/python -m bench.sync_throughput
 
 clean:

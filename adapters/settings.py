@@ -31,7 +31,10 @@ class Settings(BaseSettings):
     qbwc_users: str = Field(default="", description="Web Connector users, see README")
     simulator_path: Path | None = Field(
         default=None,
-        description="QuickBooks simulator company file (default data_dir/company.json)",
+        description=(
+            "QuickBooks simulator company file, shared by every process that opens it "
+            "(default data_dir/quickbooks-simulator.sqlite)"
+        ),
     )
 
     @property
@@ -40,7 +43,7 @@ class Settings(BaseSettings):
 
     @property
     def simulator_file(self) -> Path:
-        return self.simulator_path or self.data_dir / "quickbooks-simulator.json"
+        return self.simulator_path or self.data_dir / "quickbooks-simulator.sqlite"
 
     def eventsourcing_env(self) -> dict[str, str]:
         """The eventsourcing persistence settings for this database."""

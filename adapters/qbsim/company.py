@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from adapters.qbsim.iterators import IteratorRegistry
 from adapters.qbsim.model import (
@@ -24,9 +24,14 @@ from adapters.qbsim.model import (
 )
 from adapters.qbsim.names import NameOwner, NameSpace
 from adapters.qbsim.status import invalid_reference
+from adapters.qbsim.tables import TrackedTable, TxnTable
 
 Record = TypeVar("Record", bound=ListRecord)
 Clock = Callable[[], datetime]
+TABLE_NAMES = (
+    "customers", "vendors", "employees", "other_names", "items", "accounts", "terms",
+    "payment_methods", "sales_tax_codes", "invoices", "credit_memos", "payments",
+)  # fmt: skip
 
 
 def system_clock() -> datetime:
@@ -58,18 +63,18 @@ class Sequences:
 class Company:
     company_name: str
     sequences: Sequences = field(default_factory=Sequences)
-    customers: dict[str, Customer] = field(default_factory=dict)
-    vendors: dict[str, Party] = field(default_factory=dict)
-    employees: dict[str, Party] = field(default_factory=dict)
-    other_names: dict[str, Party] = field(default_factory=dict)
-    items: dict[str, Item] = field(default_factory=dict)
-    accounts: dict[str, Account] = field(default_factory=dict)
-    terms: dict[str, Terms] = field(default_factory=dict)
-    payment_methods: dict[str, PaymentMethod] = field(default_factory=dict)
-    sales_tax_codes: dict[str, SalesTaxCode] = field(default_factory=dict)
-    invoices: dict[str, Invoice] = field(default_factory=dict)
-    credit_memos: dict[str, CreditMemo] = field(default_factory=dict)
-    payments: dict[str, ReceivePayment] = field(default_factory=dict)
+    customers: TrackedTable[Customer] = field(default_factory=TrackedTable)
+    vendors: TrackedTable[Party] = field(default_factory=TrackedTable)
+    employees: TrackedTable[Party] = field(default_factory=TrackedTable)
+    other_names: TrackedTable[Party] = field(default_factory=TrackedTable)
+    items: TrackedTable[Item] = field(default_factory=TrackedTable)
+    accounts: TrackedTable[Account] = field(default_factory=TrackedTable)
+    terms: TrackedTable[Terms] = field(default_factory=TrackedTable)
+    payment_methods: TrackedTable[PaymentMethod] = field(default_factory=TrackedTable)
+    sales_tax_codes: TrackedTable[SalesTaxCode] = field(default_factory=TrackedTable)
+    invoices: TxnTable[Invoice] = field(default_factory=TxnTable)
+    credit_memos: TxnTable[CreditMemo] = field(default_factory=TxnTable)
+    payments: TxnTable[ReceivePayment] = field(default_factory=TxnTable)
     names: NameSpace = field(
         default_factory=NameSpace, metadata={"persist": False}, compare=False, repr=False
     )
@@ -115,6 +120,22 @@ class Company:
     def touch(self, record: ListRecord | TxnRecord) -> None:
         record.edit_sequence = self.new_edit_sequence()
         record.time_modified = self.now()
+        key = record.list_id if isinstance(record, ListRecord) else record.txn_id
+        for table in self.tables().values():
+            if table.get(key) is record:
+                table.mark(key)
+
+    # --- the tables a company file stores, and what changed since they were last saved -----
+
+    def tables(self) -> dict[str, TrackedTable[Any]]:
+        return {name: getattr(self, name) for name in TABLE_NAMES}
+
+    def has_changes(self) -> bool:
+        return any(table.changed for table in self.tables().values())
+
+    def forget_changes(self) -> None:
+        for table in self.tables().values():
+            table.forget_changes()
 
     # --- name space ---------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from adapters.qbsim.rets_lists import (
 )
 from adapters.qbsim.rets_txns import credit_memo_ret, invoice_ret, receive_payment_ret
 from adapters.qbsim.status import NOT_FOUND_WARNING, STATUS_NO_MATCH, STATUS_OK, Status
+from adapters.qbsim.tables import TxnTable
 
 Found = TypeVar("Found", bound=ListRecord | TxnRecord)
 Listed = TypeVar("Listed", bound=ListRecord)
@@ -100,7 +101,7 @@ def _list_answer(
 def _txn_answer(
     company: Company,
     request: Element,
-    records: Mapping[str, Txn],
+    records: TxnTable[Txn],
     ret: Callable[[TxnQuery, Txn], Element],
 ) -> Outcome:
     query = parse_txn_query(company, request)

@@ -12,6 +12,7 @@ from adapters.qbsim import xmlread
 from adapters.qbsim.company import Company
 from adapters.qbsim.model import Invoice, ListRecord, TxnRecord
 from adapters.qbsim.responses import Element
+from adapters.qbsim.tables import TxnTable
 
 Listed = TypeVar("Listed", bound=ListRecord)
 Txn = TypeVar("Txn", bound=TxnRecord)
@@ -139,18 +140,18 @@ class TxnQuery:
     include_line_items: bool = False
     include_linked_txns: bool = False
 
-    def select(self, table: Mapping[str, Txn]) -> tuple[list[Txn], list[str]]:
+    def select(self, table: TxnTable[Txn]) -> tuple[list[Txn], list[str]]:
         """Matching transactions in the order entered, and the TxnIDs asked for but missing."""
         if self.txn_ids:
             found = [table[txn_id] for txn_id in self.txn_ids if txn_id in table]
             return found, [txn_id for txn_id in self.txn_ids if txn_id not in table]
         txns: Iterable[Txn] = table.values()
         if self.ref_numbers:
-            wanted = {ref.casefold() for ref in self.ref_numbers}
-            txns = [txn for txn in txns if (txn.ref_number or "").casefold() in wanted]
+            txns = table.with_ref_numbers(self.ref_numbers)
         if self.ref_numbers_exact_case:
             exact = set(self.ref_numbers_exact_case)
-            txns = [txn for txn in txns if txn.ref_number in exact]
+            candidates = table.with_ref_numbers(exact) if not self.ref_numbers else txns
+            txns = [txn for txn in candidates if txn.ref_number in exact]
         selected = [txn for txn in txns if self._passes(txn)]
         selected.sort(key=lambda txn: txn.txn_number)
         return selected, []

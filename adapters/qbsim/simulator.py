@@ -1,6 +1,6 @@
 """QuickBooksSimulator: takes a whole qbXML request message, answers the qbXML response message.
 
-    sim = QuickBooksSimulator.open("var/qbsim-company.json")
+    sim = QuickBooksSimulator.open("data/quickbooks-simulator.sqlite")
     response_xml = sim.handle(request_xml)
 
 Requests run in order. Under onError="stopOnError" (and "rollbackOnError", which QuickBooks
@@ -33,7 +33,7 @@ from adapters.qbsim.status import (
     QbError,
     Status,
 )
-from adapters.qbsim.store import load_company, save_company
+from adapters.qbsim.store import CompanyFile
 from adapters.qbxml.safe_xml import UnsafeXmlError, parse_untrusted
 
 HANDLERS: dict[str, Handler] = {**LIST_HANDLERS, **TXN_HANDLERS, **QUERY_HANDLERS}
@@ -62,12 +62,12 @@ class QuickBooksSimulator:
         self,
         company: Company | None = None,
         *,
-        path: Path | str | None = None,
         schema: etree.XMLSchema | None = None,
         faults: Faults | None = None,
+        company_file: CompanyFile | None = None,
     ) -> None:
-        self.company = company if company is not None else demo_company()
-        self.path = None if path is None else Path(path)
+        self._company = company if company is not None else demo_company()
+        self.company_file = company_file
         self.schema = schema
         self.faults = faults if faults is not None else Faults()
         self._lock = threading.RLock()
@@ -80,45 +80,55 @@ class QuickBooksSimulator:
         schema: etree.XMLSchema | None = None,
         clock: Clock = system_clock,
     ) -> QuickBooksSimulator:
-        """Load the company saved at `path`, or seed it with the demo company and save it."""
-        location = Path(path)
-        if location.exists():
-            company = load_company(location)
-            company.clock = clock
-            return cls(company, path=location, schema=schema)
-        simulator = cls(demo_company(clock), path=location, schema=schema)
-        simulator.save()
-        return simulator
+        """The company in the file at `path`, shared with every process that opens it; a new
+        file starts as the demo company (or as the older JSON company file beside it)."""
+        company_file = CompanyFile.open(path, clock)
+        return cls(company_file.company, schema=schema, company_file=company_file)
 
-    def save(self) -> None:
-        if self.path is not None:
-            with self._lock:
-                save_company(self.company, self.path)
+    @property
+    def company(self) -> Company:
+        """The company as of the last message (another process may have changed it since)."""
+        return self._company if self.company_file is None else self.company_file.company
+
+    def close(self) -> None:
+        if self.company_file is not None:
+            self.company_file.close()
 
     def handle(self, request_xml: bytes | str) -> str:
+        """Answer one message. Raises CompanyFileError, with nothing of it kept, when the
+        company file cannot be read or saved."""
         with self._lock:
             messages = self._parse(request_xml)
-            on_error = messages.get("onError", "stopOnError")
-            responses: list[Element] = []
-            lost: list[str] = []
-            stopped = changed = False
-            for request in messages:
-                kind = request.tag.removesuffix("Rq")
-                if stopped:
-                    outcome = Outcome(status=STATUS_NOT_PROCESSED)
-                else:
-                    outcome, lose = self._run(kind, request)
-                    if lose:
-                        lost.append(kind)
-                    stopped = outcome.status.is_error and on_error != "continueOnError"
-                changed = changed or outcome.changed
-                responses.append(self._response(kind, request, outcome))
-            document = response_document(responses)
-            if changed:
-                self.save()
+            if self.company_file is None:
+                (document, lost), _ = self._answer(self._company, messages)
+                self._company.forget_changes()
+            else:
+                document, lost = self.company_file.exchange(
+                    lambda company: self._answer(company, messages)
+                )
             if lost:
                 raise ResponseLost(document, lost)
             return document
+
+    def _answer(self, company: Company, messages: Element) -> tuple[tuple[str, list[str]], bool]:
+        """The response document, the kinds whose responses get lost, and whether it changed
+        the company."""
+        on_error = messages.get("onError", "stopOnError")
+        responses: list[Element] = []
+        lost: list[str] = []
+        stopped = changed = False
+        for request in messages:
+            kind = request.tag.removesuffix("Rq")
+            if stopped:
+                outcome = Outcome(status=STATUS_NOT_PROCESSED)
+            else:
+                outcome, lose = self._run(company, kind, request)
+                if lose:
+                    lost.append(kind)
+                stopped = outcome.status.is_error and on_error != "continueOnError"
+            changed = changed or outcome.changed
+            responses.append(self._response(kind, request, outcome))
+        return (response_document(responses), lost), changed
 
     def _parse(self, request_xml: bytes | str) -> Element:
         try:
@@ -147,7 +157,7 @@ class QuickBooksSimulator:
                     raise RequestRejected(f"qbXML version {found[1]}.{found[2]} is not supported")
             sibling = sibling.getprevious()
 
-    def _run(self, kind: str, request: Element) -> tuple[Outcome, bool]:
+    def _run(self, company: Company, kind: str, request: Element) -> tuple[Outcome, bool]:
         """Run one request under the armed faults; also say whether its response gets lost."""
         plan = self.faults.plan(kind)
         if plan.delay_seconds:
@@ -156,7 +166,7 @@ class QuickBooksSimulator:
             return Outcome(status=Status(plan.lock_code, _LOCK_MESSAGES[plan.lock_code])), False
         touched = False
         if plan.make_stale:
-            touched = self._edit_behind_the_callers_back(request)
+            touched = self._edit_behind_the_callers_back(company, request)
             if not touched:
                 stale = Status(STALE_EDIT_SEQUENCE, "The provided edit sequence is out-of-date.")
                 return Outcome(status=stale), plan.lose_response
@@ -167,19 +177,19 @@ class QuickBooksSimulator:
             )
             return Outcome(status=unsupported, changed=touched), plan.lose_response
         try:
-            outcome = handler(self.company, request)
+            outcome = handler(company, request)
         except QbError as error:
             outcome = Outcome(status=error.status)
         outcome.changed = outcome.changed or touched
         return outcome, plan.lose_response
 
-    def _edit_behind_the_callers_back(self, request: Element) -> bool:
+    @staticmethod
+    def _edit_behind_the_callers_back(company: Company, request: Element) -> bool:
         """Give the object a Mod request names a new EditSequence, as another user's edit would."""
         for path in ("./*/TxnID", "./*/ListID"):
             found = request.find(path)
             if found is None or not found.text:
                 continue
-            company = self.company
             record = (
                 company.txn_by_id(found.text)
                 or company.customers.get(found.text)

@@ -1,109 +1,266 @@
-"""Saving and loading a whole company as JSON (written atomically: temp file + os.replace).
+"""The simulator's company file: one SQLite database that every process opening it shares.
 
-Only what QuickBooks stores is saved; balances are recomputed from the transactions on load.
+Each message runs in one `BEGIN IMMEDIATE` transaction: it first catches up on what other
+processes saved (rows newer than the change counter this process last saw), then runs, then
+writes only the rows that changed and bumps the counter. A save that fails is rolled back and
+the company reloaded from the file, so the message fails and the company stays as it was.
+A JSON company file of an older qbsync lying beside the database is migrated into it once.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import os
-import tempfile
-import types
-import typing
-from datetime import date, datetime
-from decimal import Decimal
-from enum import Enum
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
-from adapters.qbsim.company import Company
+from adapters.qbsim.codec import company_from_json, decoder, encode
+from adapters.qbsim.company import Clock, Company, Sequences, system_clock
+from adapters.qbsim.demo_company import demo_company
 from adapters.qbsim.ledger import recompute
+from adapters.qbsim.merge import Row, decode_row, merge_rows
 
-FORMAT_VERSION = 1
-
-
-def _persisted_fields(cls: type[Any]) -> list[dataclasses.Field[Any]]:
-    return [f for f in dataclasses.fields(cls) if f.metadata.get("persist", True)]
-
-
-def _encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _encode(getattr(value, f.name)) for f in _persisted_fields(type(value))}
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_encode(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _encode(item) for key, item in value.items()}
-    return value
-
-
-def _decode(hint: Any, raw: Any) -> Any:
-    origin = typing.get_origin(hint)
-    if origin in (types.UnionType, typing.Union):
-        if raw is None:
-            return None
-        (inner,) = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        return _decode(inner, raw)
-    if origin is list:
-        (inner,) = typing.get_args(hint)
-        return [_decode(inner, item) for item in raw]
-    if origin is dict:
-        _, inner = typing.get_args(hint)
-        return {key: _decode(inner, item) for key, item in raw.items()}
-    if dataclasses.is_dataclass(hint):
-        return _decode_dataclass(hint, raw)
-    if hint is Decimal:
-        return Decimal(raw)
-    if hint is datetime:
-        return datetime.fromisoformat(raw)
-    if hint is date:
-        return date.fromisoformat(raw)
-    if isinstance(hint, type) and issubclass(hint, Enum):
-        return hint(raw)
-    return raw
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_SECONDS = 30.0
+SEQUENCES = "sequences"
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS company (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    schema_version INTEGER NOT NULL,
+    changes INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS records (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    body TEXT,
+    changed_at INTEGER NOT NULL,
+    PRIMARY KEY (kind, key)
+);
+CREATE INDEX IF NOT EXISTS records_by_change ON records (changed_at);
+"""
+T = TypeVar("T")
 
 
-def _decode_dataclass(cls: Any, raw: dict[str, Any]) -> Any:
-    hints = typing.get_type_hints(cls)
-    values = {f.name: _decode(hints[f.name], raw[f.name]) for f in _persisted_fields(cls)}
-    return cls(**values)
+class CompanyFileError(Exception):
+    """The company file could not be read or written; nothing of the message was kept."""
+
+    def __init__(self, path: Path, problem: str, *, retryable: bool = False) -> None:
+        super().__init__(f"QuickBooks simulator company file {path}: {problem}")
+        self.path = path
+        self.problem = problem
+        self.retryable = retryable
 
 
-def company_to_json(company: Company) -> str:
-    document = {"format": FORMAT_VERSION, "company": _encode(company)}
-    return json.dumps(document, indent=1, sort_keys=False)
+class CompanyFile:
+    def __init__(self, path: Path, connection: sqlite3.Connection, clock: Clock) -> None:
+        self.path = path
+        self.clock = clock
+        self._connection = connection
+        self.company = Company(company_name="", clock=clock)
+        self._seen = 0
+        self._stale = False
+
+    @classmethod
+    def open(cls, path: Path | str, clock: Clock = system_clock) -> CompanyFile:
+        """Open (creating and seeding it with the demo company, or a JSON file beside it)."""
+        company_file = cls(Path(path), _connect(Path(path)), clock)
+        company_file._attach(None)
+        return company_file
+
+    @classmethod
+    def create(cls, path: Path | str, company: Company) -> CompanyFile:
+        """A new company file at `path` holding `company` (refused if a company is there)."""
+        company_file = cls(Path(path), _connect(Path(path)), company.clock)
+        company_file._attach(company)
+        return company_file
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def exchange(self, run: Callable[[Company], tuple[T, bool]]) -> T:
+        """Run `run` on the up-to-date company under the file's write lock; save if it says
+        it changed something. Any failure leaves the file and the company as they were."""
+        with self._transaction():
+            self._catch_up()
+            try:
+                result, changed = run(self.company)
+                if changed:
+                    self._save_changes()
+            except BaseException:
+                self._connection.rollback()
+                self._reload()
+                raise
+            self.company.forget_changes()
+            return result
+
+    # --- inside the transaction -----------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        try:
+            self._connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise _file_error(self.path, error) from error
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise _file_error(self.path, error) from error
+        finally:
+            if self._connection.in_transaction:
+                try:
+                    self._connection.commit()
+                except sqlite3.Error as error:
+                    self._connection.rollback()
+                    self._reload()
+                    raise _file_error(self.path, error) from error
+
+    def _attach(self, company: Company | None) -> None:
+        with self._transaction():
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self._connection.execute(statement)
+            if self._counter() is None:
+                self.company = company or self._seed()
+                self._write_all(self.company)
+            elif company is None:
+                self._load()
+            else:
+                raise CompanyFileError(self.path, "already holds a company")
+
+    def _counter(self) -> int | None:
+        found = self._connection.execute("SELECT changes FROM company WHERE id = 1").fetchone()
+        return None if found is None else int(found[0])
+
+    def _catch_up(self) -> None:
+        if self._stale:
+            self._load()
+            return
+        counter = self._counter()
+        if counter is None or counter == self._seen:
+            return
+        rows = self._connection.execute(
+            "SELECT kind, key, body FROM records WHERE changed_at > ?", (self._seen,)
+        ).fetchall()
+        for kind, _, body in rows:
+            if kind == SEQUENCES:
+                self.company.sequences = decoder(Sequences)(json.loads(body))
+        merge_rows(self.company, [Row(kind, key, body) for kind, key, body in rows])
+        self.company.forget_changes()
+        self._seen = counter
+
+    def _save_changes(self) -> None:
+        counter = self._seen + 1
+        rows = [
+            (name, key, _body(table.get(key)), counter)
+            for name, table in self.company.tables().items()
+            for key in table.changed
+        ]
+        rows.append((SEQUENCES, "", _body(self.company.sequences), counter))
+        self._upsert(rows)
+        self._connection.execute("UPDATE company SET changes = ? WHERE id = 1", (counter,))
+        self._seen = counter
+
+    def _upsert(self, rows: list[tuple[str, str, str | None, int]]) -> None:
+        self._connection.executemany(
+            "INSERT INTO records (kind, key, body, changed_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (kind, key) DO UPDATE SET body = excluded.body, "
+            "changed_at = excluded.changed_at",
+            rows,
+        )
+
+    def _seed(self) -> Company:
+        legacy = self.path.with_suffix(".json")
+        if legacy != self.path and legacy.exists():
+            company = company_from_json(legacy.read_text(encoding="utf-8"))
+            company.clock = self.clock
+            return company
+        return demo_company(self.clock)
+
+    def _write_all(self, company: Company) -> None:
+        self._connection.execute(
+            "INSERT INTO company (id, name, schema_version, changes) VALUES (1, ?, ?, 1)",
+            (company.company_name, SCHEMA_VERSION),
+        )
+        rows = [
+            (name, key, _body(record), 1)
+            for name, table in company.tables().items()
+            for key, record in table.items()
+        ]
+        rows.append((SEQUENCES, "", _body(company.sequences), 1))
+        self._upsert(rows)
+        company.forget_changes()
+        self._seen = 1
+
+    def _load(self) -> None:
+        name, counter = self._connection.execute(
+            "SELECT name, changes FROM company WHERE id = 1"
+        ).fetchone()
+        company = Company(company_name=name, clock=self.clock)
+        tables = company.tables()
+        for kind, key, body in self._connection.execute(
+            "SELECT kind, key, body FROM records WHERE body IS NOT NULL"
+        ):
+            if kind == SEQUENCES:
+                company.sequences = decoder(Sequences)(json.loads(body))
+            elif kind in tables:
+                dict.__setitem__(tables[kind], key, decode_row(Row(kind, key, body)))
+        for table in tables.values():
+            table.reindex()
+        company.rebuild_names()
+        recompute(company)
+        company.forget_changes()
+        self.company = company
+        self._seen = int(counter)
+        self._stale = False
+
+    def _reload(self) -> None:
+        """After a failure: the company as the file holds it (the failed change forgotten)."""
+        try:
+            with self._transaction():
+                self._load()
+        except CompanyFileError:
+            self._stale = True  # load everything again on the next message
 
 
-def company_from_json(text: str) -> Company:
-    document = json.loads(text)
-    if document.get("format") != FORMAT_VERSION:
-        raise ValueError(f"unsupported simulator company format {document.get('format')!r}")
-    company: Company = _decode_dataclass(Company, document["company"])
-    company.rebuild_names()
-    recompute(company)
-    return company
+def _body(record: object | None) -> str | None:
+    return None if record is None else json.dumps(encode(record), separators=(",", ":"))
 
 
-def save_company(company: Company, path: Path | str) -> None:
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+def _connect(path: Path) -> sqlite3.Connection:
+    _refuse_foreign_file(path)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as temp:
-            temp.write(company_to_json(company))
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+    except (OSError, sqlite3.Error) as error:
+        raise _file_error(path, error) from error
 
 
-def load_company(path: Path | str) -> Company:
-    return company_from_json(Path(path).read_text(encoding="utf-8"))
+def _refuse_foreign_file(path: Path) -> None:
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
+        raise CompanyFileError(
+            path,
+            "is not a SQLite company file (an older qbsync kept JSON here): point "
+            "QBSYNC_SIMULATOR_PATH at a .sqlite file beside it and the JSON is migrated",
+        )
+
+
+def _file_error(path: Path, error: BaseException) -> CompanyFileError:
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        problem = f"{text}; another process holds it, try again"
+        return CompanyFileError(path, problem, retryable=True)
+    if "disk is full" in text or "disk full" in text:
+        return CompanyFileError(path, f"{text}; free some disk space and try again")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return CompanyFileError(path, f"{text}; make the folder and file writable")
+    return CompanyFileError(path, text)

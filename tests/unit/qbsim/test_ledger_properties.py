@@ -8,6 +8,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from adapters.qbsim.codec import company_to_json
 from adapters.qbsim.company import Company, Ref
 from adapters.qbsim.demo_company import demo_company
 from adapters.qbsim.ledger import recompute
@@ -24,7 +25,6 @@ from adapters.qbsim.operations_payments import (
 from adapters.qbsim.operations_sales import LineInput, SalesTxnInput, add_credit_memo, add_invoice
 from adapters.qbsim.operations_voids import void_txn
 from adapters.qbsim.status import QbError
-from adapters.qbsim.store import company_to_json
 from tests.unit.qbsim.conftest import FakeClock
 
 CUSTOMERS = ["Jane Doe", "Bob Carter", "Harbor Freight Lines:Yard Cleanup"]

@@ -1,16 +1,18 @@
-"""Saving and loading the company: JSON round trip, atomic writes, QuickBooksSimulator.open."""
+"""Saving and loading the company: JSON round trip, the SQLite company file, open()."""
 
 from __future__ import annotations
 
+import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
 from lxml import etree
 
 from adapters.qbsim import QuickBooksSimulator
+from adapters.qbsim.codec import company_from_json, company_to_json
 from adapters.qbsim.demo_company import demo_company
 from adapters.qbsim.ledger import recompute
-from adapters.qbsim.store import company_from_json, company_to_json, load_company, save_company
+from adapters.qbsim.store import CompanyFile
 from tests.unit.qbsim.conftest import Ask, FakeClock
 from tests.unit.qbsim.ledger_reads import added_txn_id, balances
 from tests.unit.qbsim.messages import (
@@ -63,12 +65,16 @@ def test_balances_kept_on_every_change_match_a_recomputation(
     assert applied_amounts == {i.txn_id: i.applied_amount for i in sim.company.invoices.values()}
 
 
-def test_save_is_atomic_and_leaves_no_temp_files(tmp_path: Path, clock: FakeClock) -> None:
-    target = tmp_path / "company.json"
-    save_company(demo_company(clock), target)
-    save_company(demo_company(clock), target)
-    assert [path.name for path in tmp_path.iterdir()] == ["company.json"]
-    assert load_company(target).company_name == demo_company(clock).company_name
+def test_the_company_file_is_one_sqlite_file_and_nothing_beside_it(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    target = tmp_path / "company.sqlite"
+    first = CompanyFile.open(target, clock)
+    first.close()
+    again = CompanyFile.open(target, clock)
+    again.close()
+    assert [path.name for path in tmp_path.iterdir()] == ["company.sqlite"]
+    assert again.company == demo_company(clock)
 
 
 def test_open_seeds_the_demo_company_then_keeps_changes_across_runs(
@@ -94,10 +100,16 @@ def test_open_seeds_the_demo_company_then_keeps_changes_across_runs(
 def test_a_message_that_changes_nothing_does_not_save(
     tmp_path: Path, qbxml_schema: etree.XMLSchema
 ) -> None:
-    path = tmp_path / "company.json"
+    path = tmp_path / "company.sqlite"
     sim = QuickBooksSimulator.open(path, schema=qbxml_schema)
-    path.write_text("sentinel")
+    changes = _change_counter(path)
     sim.handle(message("<CustomerQueryRq/>", customer_add("Jane Doe")))
-    assert path.read_text() == "sentinel"
+    assert _change_counter(path) == changes
     sim.handle(message(customer_add("Saved Now")))
-    assert "Saved Now" in path.read_text()
+    assert _change_counter(path) == changes + 1
+    assert QuickBooksSimulator.open(path).company.names.owner("Saved Now") is not None
+
+
+def _change_counter(path: Path) -> int:
+    with sqlite3.connect(path) as connection:
+        return int(connection.execute("SELECT changes FROM company").fetchone()[0])
