@@ -29,6 +29,13 @@ class Settings(BaseSettings):
         default="", description="Bearer token for writes (required in production)"
     )
     qbwc_users: str = Field(default="", description="Web Connector users, see README")
+    quickbooks: str = Field(
+        default="",
+        description=(
+            "How QuickBooks is reached: simulator or webconnector; empty: the simulator in "
+            "development, refused in production"
+        ),
+    )
     simulator_path: Path | None = Field(
         default=None,
         description=(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from api.bootstrap import Container
+from api.deps import Writer
 from api.errors import install_error_handlers
 from api.qbwc import create_qbwc_router
 from api.routes import ROUTERS
@@ -35,6 +36,9 @@ def _mount_webconnector(app: FastAPI, container: Container) -> None:
     service = build_webconnector_service(container, settings)
     app.include_router(
         create_qbwc_router(
-            service, public_url=settings.public_url, qwc_settings=settings.qwc_settings()
+            service,
+            public_url=settings.public_url,
+            qwc_settings=settings.qwc_settings(),
+            download_guard=[Writer],
         )
     )

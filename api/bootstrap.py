@@ -8,6 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from adapters.quickbooks.gateway import (
+    GatewayKind,
+    QuickBooksGateway,
+    SimulatorGateway,
+    StartupRefused,
+    WebConnectorGateway,
+    choose_gateway,
+)
 from adapters.readiness.store import ReadinessStore
 from adapters.settings import Settings
 from adapters.sync.ledger import SyncLedger
@@ -33,6 +41,7 @@ class Container:
     api_token: str
     readiness: ReadinessStore
     token_was_generated: bool = False
+    quickbooks_kind: GatewayKind = GatewayKind.SIMULATOR
     _built: dict[str, object] = field(default_factory=dict)
     _building: threading.RLock = field(default_factory=threading.RLock)
 
@@ -46,6 +55,12 @@ class Container:
             if name not in self._built:
                 self._built[name] = build()
             return cast(T, self._built[name])
+
+    def quickbooks(self) -> QuickBooksGateway:
+        """The gateway to QuickBooks chosen at start-up (QBSYNC_QUICKBOOKS)."""
+        if self.quickbooks_kind is GatewayKind.WEBCONNECTOR:
+            return WebConnectorGateway()
+        return SimulatorGateway(lambda: self.quickbooks_simulator().handle)
 
     def quickbooks_simulator(self) -> QuickBooksSimulator:
         """The simulated QuickBooks company at settings.simulator_file, opened on first use."""
@@ -71,16 +86,18 @@ class Container:
 
 def bootstrap(settings: Settings | None = None) -> Container:
     settings = settings or Settings()
+    token, generated = _api_token(settings)
+    quickbooks = choose_gateway(settings.quickbooks, settings.is_production)
     persistence = settings.eventsourcing_env()
     ledger = SyncLedger(env=persistence)
     readiness = ReadinessStore.open(persistence)
-    token, generated = _api_token(settings)
     return Container(
         settings=settings,
         ledger=ledger,
         api_token=token,
         readiness=readiness,
         token_was_generated=generated,
+        quickbooks_kind=quickbooks,
     )
 
 
@@ -88,7 +105,7 @@ def _api_token(settings: Settings) -> tuple[str, bool]:
     if settings.api_token:
         return settings.api_token, False
     if settings.is_production:
-        raise RuntimeError(
+        raise StartupRefused(
             "QBSYNC_API_TOKEN is required when QBSYNC_ENVIRONMENT=production: set a long random "
             "bearer token for the API's write routes"
         )

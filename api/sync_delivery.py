@@ -1,4 +1,4 @@
-"""Sync runs delivered to the configured QuickBooks simulator in a background thread, so the
+"""Sync runs delivered through the configured QuickBooks gateway in a background thread, so the
 API answers at once; a delivery that crashes is remembered with why."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class SyncDeliveries:
 
     def _deliver(self, run_id: str) -> None:
         try:
-            backend = self.container.quickbooks_simulator().handle
+            backend = self.container.quickbooks().connect()
             self.container.synchronizer().run_directly(run_id, backend)
         except Exception as error:
             logger.exception("sync run %s failed", run_id)

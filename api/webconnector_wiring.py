@@ -10,6 +10,7 @@ from adapters.qbwc.ports import QbwcSession, WorkSource, WorkSourceRegistry
 from adapters.qbwc.service import WebConnectorService
 from adapters.qbwc.settings import WebConnectorSettings, build_service
 from adapters.quickbooks.conversation import ConversationWorkSource
+from adapters.quickbooks.gateway import StartupRefused
 from adapters.sync.webconnector import SyncWorkSource
 from api.bootstrap import Container
 
@@ -38,8 +39,15 @@ class CompanyWork:
 
 
 def webconnector_settings(container: Container) -> WebConnectorSettings:
-    """QBSYNC_QBWC_* settings, the users taken from the container's settings."""
-    return WebConnectorSettings(users=container.settings.qbwc_users)
+    """QBSYNC_QBWC_* settings, the users taken from the container's settings. Production
+    needs the public URL: the endpoint's address never comes from a request's Host header."""
+    settings = WebConnectorSettings(users=container.settings.qbwc_users)
+    if container.settings.is_production and not settings.public_url:
+        raise StartupRefused(
+            "QBSYNC_QBWC_PUBLIC_URL is required when QBSYNC_ENVIRONMENT=production: set the "
+            "HTTPS address the Web Connector reaches /qbwc at, e.g. https://qbsync.example.com/qbwc"
+        )
+    return settings
 
 
 class OneLedgerOneCompany(ValueError):

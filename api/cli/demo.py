@@ -48,12 +48,12 @@ def _import_once(container: Container) -> None:
     if container.ledger.company_settings().imports_completed:
         console.print("The import has completed before; it is not repeated.")
         return
-    quickbooks = container.quickbooks_simulator()
+    quickbooks = container.quickbooks().connect()
     with Progress(console=console) as progress:
         task = progress.add_task("importing", total=100)
         report = run_import(
             container.ledger,
-            quickbooks.handle,
+            quickbooks,
             on_progress=lambda p: progress.update(task, completed=p),
         )
     table = Table(title=f"Import {report.run_id}: {report.status}")
@@ -116,13 +116,14 @@ def _print_what_if(what_if: WhatIf) -> None:
 def _sync(container: Container) -> None:
     level = container.ledger.company_settings().policy_level.value
     console.rule(f"Step 4: synchronize under the company's level ({level})")
+    quickbooks = container.quickbooks().connect()
     synchronizer = container.synchronizer()
     run_id = synchronizer.start_run()
     with Progress(console=console) as progress:
         task = progress.add_task("syncing", total=100)
         report = synchronizer.run_directly(
             run_id,
-            container.quickbooks_simulator().handle,
+            quickbooks,
             on_progress=lambda p: progress.update(task, completed=p),
         )
     sent = Table(title=f"Sync run {report.run_id}: what was sent and what QuickBooks answered")

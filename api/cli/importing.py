@@ -12,10 +12,14 @@ from rich.table import Table
 from adapters.importing.conversation import DEFAULT_PAGE_SIZE, ImportOptions
 from adapters.importing.jobs import run_import
 from adapters.importing.runs import ImportReport, list_runs, read_run
+from adapters.quickbooks.gateway import GatewayKind
 from api.bootstrap import Container, bootstrap
 from domain.errors import DomainError
 
 console = Console()
+QUEUED_FOR_THE_WEB_CONNECTOR = (
+    "The import runs at the Web Connector's next session; `qbsync import-report` shows it."
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -37,10 +41,15 @@ def import_from_quickbooks(
     ] = False,
     page_size: Annotated[int, typer.Option(min=1, max=1000)] = DEFAULT_PAGE_SIZE,
 ) -> None:
-    """Import customers, jobs, items, lists and open balances from the QuickBooks simulator."""
+    """Import customers, jobs, items, lists and open balances from QuickBooks."""
     container = bootstrap()
     try:
-        report = _run(container, ImportOptions(page_size, confirm, by), via_webconnector)
+        options = ImportOptions(page_size, confirm, by)
+        if container.quickbooks_kind is GatewayKind.WEBCONNECTOR and not via_webconnector:
+            container.import_requests().request(options)
+            console.print(QUEUED_FOR_THE_WEB_CONNECTOR)
+            return
+        report = _run(container, options, via_webconnector)
     except DomainError as refusal:
         console.print(f"[red]{refusal}[/red]")
         raise typer.Exit(code=2) from refusal
@@ -74,7 +83,7 @@ def import_report(
 
 
 def _run(container: Container, options: ImportOptions, via_webconnector: bool) -> ImportReport:
-    quickbooks = container.quickbooks_simulator().handle
+    quickbooks = container.quickbooks().connect()
     columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())
     with Progress(*columns, console=console) as progress:
         task = progress.add_task("Importing from QuickBooks", total=100)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 import uvicorn
+from fastapi import FastAPI
 from rich.console import Console
 
+from adapters.quickbooks.gateway import StartupRefused
 from adapters.settings import Settings
 from api.app import create_app
 from api.bootstrap import Container, bootstrap
 from domain.errors import DomainError
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -26,13 +28,15 @@ def serve(
 ) -> None:
     """Serve the HTTP API. Writes need the bearer token (QBSYNC_API_TOKEN)."""
     container = _container()
-    if container.token_was_generated:
-        console.print(
-            "[yellow]QBSYNC_API_TOKEN is not set: for this development run the write routes "
-            f"accept the bearer token[/yellow]\n{container.api_token}"
-        )
     try:
-        uvicorn.run(create_app(container), host=host, port=port)
+        app = _app(container)
+        console.print(f"QuickBooks is reached through the {container.quickbooks_kind} gateway.")
+        if container.token_was_generated:
+            console.print(
+                "[yellow]QBSYNC_API_TOKEN is not set: for this development run the write "
+                f"routes accept the bearer token[/yellow]\n{container.api_token}"
+            )
+        uvicorn.run(app, host=host, port=port)
     finally:
         container.close()
 
@@ -40,6 +44,17 @@ def serve(
 def _container() -> Container:
     try:
         return bootstrap(Settings())
-    except (RuntimeError, DomainError) as error:
-        console.print(f"[red]cannot start the API: {error}[/red]")
-        raise typer.Exit(code=2) from error
+    except (StartupRefused, DomainError) as error:
+        _refuse(error)
+
+
+def _app(container: Container) -> FastAPI:
+    try:
+        return create_app(container)
+    except (StartupRefused, DomainError, ValueError) as error:
+        _refuse(error)
+
+
+def _refuse(error: Exception) -> NoReturn:
+    console.print(f"[red]cannot start the API: {error}[/red]")
+    raise typer.Exit(code=2) from error

@@ -33,7 +33,7 @@ def sync(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ) -> None:
-    """Send the ready work (all of it, or the selection) to the QuickBooks simulator."""
+    """Send the ready work (all of it, or the selection) to QuickBooks now."""
     container = bootstrap()
     try:
         report = _run(container, types or [], only or [], show_progress=not as_json)
@@ -51,9 +51,9 @@ def sync(
 def _run(
     container: Container, types: list[str], only: list[str], show_progress: bool
 ) -> SyncReport:
+    quickbooks = container.quickbooks().connect()
     synchronizer = container.synchronizer()
     run_id = synchronizer.start_run(selection_of(types, parse_only(only)))
-    quickbooks = container.quickbooks_simulator().handle
     if not show_progress:
         return synchronizer.run_directly(run_id, quickbooks)
     columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())

@@ -4,7 +4,7 @@
 - ``POST {prefix}/company/{company_id}``: the same, accepting only that company's users and
   tickets; the .qwc files point here so each company has its own address.
 - ``GET`` on either with ``?wsdl``: the WSDL, with that address as the service location.
-- ``GET {prefix}/qwc/{username}``: the .qwc file for a configured user.
+- ``GET {prefix}/qwc/{username}``: the .qwc file for a configured user (behind the guard).
 - ``GET {prefix}/support``: the support page named in .qwc files.
 """
 
@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, HTTPException, Request, Response, params
 from fastapi.responses import PlainTextResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -81,8 +82,10 @@ def create_qbwc_router(
     public_url: str | None = None,
     qwc_settings: QwcSettings | None = None,
     max_body_bytes: int = MAX_DOCUMENT_BYTES,
+    download_guard: Sequence[params.Depends] = (),
 ) -> APIRouter:
-    """The Web Connector routes; `public_url` replaces the request's URL in WSDL and .qwc."""
+    """The Web Connector routes; `public_url` replaces the request's URL in WSDL and .qwc,
+    and `download_guard` (for example the API's token check) protects the .qwc download."""
     router = APIRouter(prefix=prefix, tags=["QuickBooks Web Connector"])
 
     def endpoint_url(request: Request, company_id: str | None) -> str:
@@ -123,7 +126,7 @@ def create_qbwc_router(
     def company_wsdl(request: Request, company_id: str) -> Response:
         return wsdl_or_hint(request, company_id)
 
-    @router.get("/qwc/{username}")
+    @router.get("/qwc/{username}", dependencies=list(download_guard))
     def qwc_file(request: Request, username: str) -> Response:
         user = service.users.find(username)
         if user is None:

@@ -10,6 +10,7 @@ from adapters.importing.conversation import ImportOptions
 from adapters.importing.jobs import run_import
 from adapters.importing.runs import read_run
 from adapters.listing.runs import list_import_runs
+from adapters.quickbooks.gateway import GatewayKind, resolve
 from api.deps import ContainerDep, LedgerDep, Writer
 from api.routes.lists.paging import DEFAULT, After, Limit, paged
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
@@ -35,14 +36,13 @@ def start_import(
     """Bring QuickBooks' customers, items, lists and balances into the ledger. A repeat while
     the ledger holds transactions is refused (409) unless confirmed, with who confirmed it."""
     options = ImportOptions(page_size=body.page_size, confirm=body.confirm, confirmed_by=body.by)
-    if body.via == "webconnector":
+    if resolve(container.quickbooks_kind, body.via) is GatewayKind.WEBCONNECTOR:
         container.import_requests().request(options)
         response.status_code = status.HTTP_202_ACCEPTED
         return ImportQueuedOut(
             detail="the import runs at the Web Connector's next session; GET /imports shows it"
         )
-    simulator = container.quickbooks_simulator()
-    report = run_import(container.ledger, simulator.handle, options)
+    report = run_import(container.ledger, container.quickbooks().connect(), options)
     if report.status != "completed":
         response.status_code = status.HTTP_502_BAD_GATEWAY
     return ImportReportOut.of(report)

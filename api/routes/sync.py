@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
+from adapters.quickbooks.gateway import GatewayKind, resolve
 from api.deps import ContainerDep, Writer
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
 from api.schemas.sync import (
@@ -31,13 +32,14 @@ def start_sync_run(body: SyncRunIn, container: ContainerDep) -> SyncRunStartedOu
     """Plan a run of the selected work (everything by default) and answer at once. Refused
     (409) until an Import from QuickBooks has completed."""
     selection = selection_of(body.types, body.transactions)
+    transport = resolve(container.quickbooks_kind, body.transport)
     run_id = container.synchronizer().start_run(selection)
-    if body.transport == "webconnector":
+    if transport is GatewayKind.WEBCONNECTOR:
         detail = "the run waits for the Web Connector's next session"
     else:
         sync_deliveries(container).start(run_id)
-        detail = "delivering to the QuickBooks simulator; follow GET /sync/runs/{run_id}"
-    return SyncRunStartedOut(run_id=run_id, transport=body.transport, detail=detail)
+        detail = f"delivering to the QuickBooks {transport}; follow GET /sync/runs/{run_id}"
+    return SyncRunStartedOut(run_id=run_id, transport=transport.value, detail=detail)
 
 
 @router.get("/runs/{run_id}", responses=READ_ERRORS, summary="Follow a sync run")

@@ -15,11 +15,12 @@ class ImportIn(BaseModel):
         description="Confirm a repeat import although the ledger holds transactions",
     )
     by: str = Field(default="", max_length=100, description="Who confirmed the repeat")
-    via: Literal["simulator", "webconnector"] = Field(
-        default="simulator",
+    via: Literal["simulator", "webconnector"] | None = Field(
+        default=None,
         description=(
-            "simulator: import now from the configured QuickBooks simulator; webconnector: "
-            "import at the Web Connector's next session"
+            "Empty: the QuickBooks gateway qbsync is configured with (QBSYNC_QUICKBOOKS); "
+            "simulator: import now from the QuickBooks simulator (only when it is the "
+            "configured gateway); webconnector: import at the Web Connector's next session"
         ),
     )
     page_size: int = Field(default=200, ge=1, le=1000, description="Records per qbXML page")

@@ -25,11 +25,13 @@ class SyncRunIn(BaseModel):
         default_factory=dict,
         description='Per type, only these transactions, e.g. {"invoice": ["1234567-1"]}',
     )
-    transport: Transport = Field(
-        default="simulator",
+    transport: Transport | None = Field(
+        default=None,
         description=(
-            "simulator: deliver now to the configured QuickBooks simulator, in the background; "
-            "webconnector: the run waits in the outbox for the Web Connector's next session"
+            "Empty: the QuickBooks gateway qbsync is configured with (QBSYNC_QUICKBOOKS); "
+            "simulator: deliver now to the QuickBooks simulator, in the background (only when "
+            "it is the configured gateway); webconnector: the run waits in the outbox for the "
+            "Web Connector's next session"
         ),
     )
 
