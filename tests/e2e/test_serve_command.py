@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,8 +14,7 @@ from fastapi import FastAPI
 from typer.testing import CliRunner
 
 from api.cli import app as cli
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from tests.e2e.gateway.serve_process import running_serve
 
 
 class FakeUvicorn:
@@ -76,45 +71,12 @@ def test_serve_refuses_production_without_a_token(
     assert uvicorn_run.calls == []
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def running_server(tmp_path: Path) -> Iterator[str]:
-    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("QBSYNC_")}
     env |= {"QBSYNC_DATA_DIR": str(tmp_path), "QBSYNC_API_TOKEN": "real-token"}
-    command = [sys.executable, "-c", "from api.cli import main; main()", "serve"]
-    server = subprocess.Popen(
-        [*command, "--port", str(port)],
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(base, server)
+    with running_serve(env) as base:
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def wait_until_healthy(base: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        assert server.poll() is None, "qbsync serve exited before answering"
-        try:
-            if httpx.get(f"{base}/health").status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    pytest.fail("qbsync serve did not answer /health within 20 seconds")
 
 
 def test_qbsync_serve_answers_over_http(running_server: str) -> None:

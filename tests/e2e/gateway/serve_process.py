@@ -3,16 +3,40 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.e2e.test_serve_command import REPO_ROOT, free_port, wait_until_healthy
+import httpx
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 TOKEN = "gateway-token"
 PUBLIC_URL = "https://qbsync.example.com/qbwc"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def wait_until_healthy(base: str, server: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "qbsync serve exited before answering"
+        try:
+            if httpx.get(f"{base}/health").status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    pytest.fail("qbsync serve did not answer /health within 20 seconds")
 
 
 def serve_env(data_dir: Path, **settings: str) -> dict[str, str]:
@@ -40,7 +64,7 @@ def refused_start(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 @contextmanager
 def running_serve(env: dict[str, str]) -> Iterator[str]:
-    """A `qbsync serve` answering /health; yields its base URL; killed afterwards."""
+    """A `qbsync serve` answering /health; yields its base URL; stopped afterwards."""
     port = free_port()
     server = subprocess.Popen(
         serve_command(port),
@@ -54,5 +78,5 @@ def running_serve(env: dict[str, str]) -> Iterator[str]:
         wait_until_healthy(base, server)
         yield base
     finally:
-        server.kill()
+        server.terminate()
         server.wait(timeout=10)
