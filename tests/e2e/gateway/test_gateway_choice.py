@@ -76,7 +76,7 @@ def test_production_on_the_web_connector_queues_imports_and_syncs_and_never_open
 
         # Until an import has completed the sync is refused, whichever the gateway.
         assert httpx.post(f"{base}/sync/runs", json={}, headers=AUTH).status_code == 409
-    assert not (tmp_path / "quickbooks-simulator.json").exists()
+    assert not Settings(data_dir=tmp_path).simulator_file.exists()
 
 
 def test_a_sync_run_with_no_transport_named_waits_for_the_web_connector(tmp_path: Path) -> None:
@@ -88,7 +88,7 @@ def test_a_sync_run_with_no_transport_named_waits_for_the_web_connector(tmp_path
         assert started.json()["transport"] == "webconnector"
         progress = httpx.get(f"{base}/sync/runs/{started.json()['run_id']}").json()
         assert progress["delivering"] is False
-    assert not (tmp_path / "quickbooks-simulator.json").exists()
+    assert not Settings(data_dir=tmp_path).simulator_file.exists()
 
 
 def test_the_qwc_download_needs_the_api_token(tmp_path: Path) -> None:
