@@ -38,7 +38,6 @@ serve: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.ledger_throughput
 	$(BIN)/python -m bench.policy_engine
-	$(BIN)/python -m bench.qbxml_roundtrip
 	$(BIN)/python -m bench.qbxml_round_trips
 	$(BIN)/python -m bench.simulator_throughput
 	$(BIN)/python -m bench.simulator_scale

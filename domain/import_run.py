@@ -71,13 +71,3 @@ class ImportRun(Aggregate):
     def _require_running(self) -> None:
         if self.status != "running":
             raise InvalidTransition(f"import run {self.run_id} is {self.status}")
-
-    def summary(self) -> dict[str, dict[str, int]]:
-        """Counts per kind of list: added, updated, unchanged."""
-        counts: dict[str, dict[str, int]] = {}
-        for page in self.pages:
-            entry = counts.setdefault(page["kind"], {"added": 0, "updated": 0, "unchanged": 0})
-            entry["added"] += len(page["added"])
-            entry["updated"] += len(page["updated"])
-            entry["unchanged"] += int(page["unchanged"])
-        return counts

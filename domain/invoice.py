@@ -110,10 +110,6 @@ class Invoice(QuickBooksTransaction):
         return self.total - self.applied_total - self.written_off
 
     @property
-    def is_finalized(self) -> bool:
-        return self.status is InvoiceStatus.FINALIZED
-
-    @property
     def is_paid_in_full(self) -> bool:
         return self.status is not InvoiceStatus.VOIDED and self.open_balance == ZERO
 

@@ -18,7 +18,7 @@ from domain.policy import PolicyLevel
 from projections.readiness.facts import Facts, TxnKind, TxnRef
 from projections.readiness.fixpoint import run_to_fixpoint
 from projections.readiness.incremental import work_among
-from projections.readiness.rules import application_requirements, import_requirements
+from projections.readiness.rules import applied_first, applied_with_import, imported_first
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,8 @@ def plan(
     applications = [(ref, inv) for ref, inv in work.applications if selection.selects(ref)]
     needed = {ref for ref in work.imports if selection.selects(ref)}
     for ref, invoice in applications:
-        required = application_requirements(facts, facts.sources[ref], invoice, level)
-        needed.update(r for r in required.imported_first if facts.imported(r) is None)
+        required = applied_first(facts, ref, invoice, level)
+        needed.update(r for r in required if facts.imported(r) is None)
     while True:
         more = {r for ref in needed for r in _imports_first(facts, ref, level)} - needed
         if not more:
@@ -109,8 +109,7 @@ def _application_ops(
     for ref, invoices in sorted(by_payment.items()):
         required = [ref] + [TxnRef.invoice(inv) for inv in invoices]
         for invoice in invoices:
-            source = facts.sources[ref]
-            required += application_requirements(facts, source, invoice, level).imported_first
+            required += applied_first(facts, ref, invoice, level)
         ops.append(
             PlannedOp(
                 OpKind.PAYMENT_APPLY,
@@ -130,13 +129,11 @@ def _rides_on_add(
     ref, invoice = app
     if ref.kind is TxnKind.CREDIT_MEMO or ref not in imports:
         return False
-    together = TxnRef.invoice(invoice) in import_requirements(facts, ref, level).imported_first
-    return together or not _pending(facts, invoice)
+    return applied_with_import(ref, level) or not _pending(facts, invoice)
 
 
 def _imports_first(facts: Facts, ref: TxnRef, level: PolicyLevel) -> list[TxnRef]:
-    required = import_requirements(facts, ref, level).imported_first
-    return [r for r in required if facts.imported(r) is None]
+    return [r for r in imported_first(facts, ref, level) if facts.imported(r) is None]
 
 
 def _pending(facts: Facts, invoice: str) -> bool:

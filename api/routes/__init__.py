@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-ROUTERS: list[APIRouter] = []
-
-from api.routes import (  # noqa: E402  (the ledger's routers)
+from api.routes import (
     company,
     credit_memos,
     customers,
     health,
+    imports,
     invoices,
     manual_actions,
     payments,
+    policy,
+    sync,
 )
+from api.routes.lists import others, transactions
 
-ROUTERS += [
+ROUTERS: list[APIRouter] = [
     health.router,
     company.router,
     customers.router,
@@ -24,20 +26,9 @@ ROUTERS += [
     payments.router,
     credit_memos.router,
     manual_actions.router,
+    policy.router,  # readiness under the policy levels
+    imports.router,  # Import from QuickBooks
+    sync.router,  # Synchronize into QuickBooks
+    transactions.router,  # lists, one page at a time
+    others.router,
 ]
-
-from api.routes import policy  # noqa: E402  (readiness under the policy levels)
-
-ROUTERS.append(policy.router)
-
-from api.routes import imports  # noqa: E402  (Import from QuickBooks)
-
-ROUTERS.append(imports.router)
-
-from api.routes import sync  # noqa: E402  (Synchronize into QuickBooks)
-
-ROUTERS.append(sync.router)
-
-from api.routes.lists import others, transactions  # noqa: E402  (lists, one page at a time)
-
-ROUTERS += [transactions.router, others.router]

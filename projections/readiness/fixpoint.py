@@ -1,18 +1,19 @@
 """The work of one sync run: imports until nothing more becomes ready, then applications.
 
-`run_to_fixpoint` evaluates the rules afresh against a growing set of imports, so it also
-checks the verdicts: a transaction is in a run's work exactly when its verdict says so.
+`run_to_fixpoint` reads the policy table's entries (through the interpreter's checks and
+`rules`' dependencies) against a growing set of imports, so it also checks the verdicts'
+recursion: a transaction is in a run's work exactly when its verdict says so.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from domain.policy import PolicyLevel
 from projections.readiness.facts import Facts, TxnRef
-from projections.readiness.rules import application_requirements, import_requirements
-from projections.readiness.verdicts import TxnReadiness
+from projections.readiness.rules import applied_first, imported_first
+from projections.readiness.verdicts import Interpreter, TxnReadiness
 
 Application = tuple[TxnRef, str]
 
@@ -27,36 +28,29 @@ class Work:
         return not self.imports and not self.applications
 
 
-def run_to_fixpoint(
-    facts: Facts, level: PolicyLevel, imported_in_run: Collection[TxnRef] = ()
-) -> Work:
-    """Everything a run under `level` still does once `imported_in_run` are in QuickBooks.
+def run_to_fixpoint(facts: Facts, level: PolicyLevel) -> Work:
+    """Everything a run under `level` does, in the order it can make the imports.
 
-    Imports come in the order the run can make them; importing an invoice can make a
-    conservative job payment, and the applications, ready within the same run.
+    Importing an invoice can make a conservative job payment, and the applications, ready
+    within the same run.
     """
+    rules = Interpreter(facts, level)
     held = {ref for ref in _all_refs(facts) if facts.imported(ref) is not None}
-    held |= set(imported_in_run)
-    candidates = [ref for ref in _all_refs(facts) if ref not in held and not _voided(facts, ref)]
+    candidates = [
+        (ref, imported_first(facts, ref, level))
+        for ref in _all_refs(facts)
+        if ref not in held and not _voided(facts, ref) and rules.import_met(ref)
+    ]
     order: list[TxnRef] = []
     while True:
-        newly = [ref for ref in candidates if ref not in held and _ready(facts, ref, level, held)]
+        newly = [
+            ref for ref, first in candidates if ref not in held and all(r in held for r in first)
+        ]
         if not newly:
             break
         held.update(newly)
         order.extend(newly)
-    return Work(tuple(order), tuple(_applications(facts, level, held)))
-
-
-def follow_on_work(facts: Facts, level: PolicyLevel, imported_in_run: Collection[TxnRef]) -> Work:
-    """Work that becomes ready because of `imported_in_run`, beyond what was ready before."""
-    before = run_to_fixpoint(facts, level)
-    after = run_to_fixpoint(facts, level, imported_in_run)
-    imports, applications = set(before.imports), set(before.applications)
-    return Work(
-        tuple(ref for ref in after.imports if ref not in imports),
-        tuple(app for app in after.applications if app not in applications),
-    )
+    return Work(tuple(order), tuple(_applications(facts, rules, held)))
 
 
 def work_from_readiness(readiness: Iterable[TxnReadiness], level: PolicyLevel) -> Work:
@@ -72,19 +66,13 @@ def work_from_readiness(readiness: Iterable[TxnReadiness], level: PolicyLevel) -
     return Work(tuple(imports), tuple(applications))
 
 
-def _ready(facts: Facts, ref: TxnRef, level: PolicyLevel, held: set[TxnRef]) -> bool:
-    required = import_requirements(facts, ref, level)
-    return not required.unmet and all(r in held for r in required.imported_first)
-
-
-def _applications(facts: Facts, level: PolicyLevel, held: set[TxnRef]) -> Iterable[Application]:
+def _applications(facts: Facts, rules: Interpreter, held: set[TxnRef]) -> Iterable[Application]:
     for ref in sorted(facts.sources):
         source = facts.sources[ref]
-        if source.voided is not None:
+        if source.voided is not None or not rules.application_met(source):
             continue
         for invoice in sorted(set(source.applications) - set(source.applied_in_qb)):
-            required = application_requirements(facts, source, invoice, level)
-            if not required.unmet and all(r in held for r in required.imported_first):
+            if all(r in held for r in applied_first(facts, ref, invoice, rules.level)):
                 yield ref, invoice
 
 

@@ -9,9 +9,8 @@ from operator import attrgetter
 from domain.policy import PolicyLevel
 from projections.readiness.facts import Facts, TxnKind, TxnRef
 from projections.readiness.fixpoint import Work
-from projections.readiness.rules import application_requirements, import_requirements
-from projections.readiness.states import LevelStates
-from projections.readiness.verdicts import State
+from projections.readiness.rules import applied_first, imported_first
+from projections.readiness.verdicts import Interpreter, State
 
 
 def affected(facts: Facts, touched: Iterable[TxnRef]) -> set[TxnRef]:
@@ -46,7 +45,7 @@ def work_among(facts: Facts, level: PolicyLevel, refs: Iterable[TxnRef]) -> Work
     """The part of `run_to_fixpoint(facts, level)` that concerns `refs`: their imports and
     applications that are work, with every import those need first (the run makes those
     too), in the fixpoint's order. Costs in proportion to `refs` and what they depend on."""
-    states = LevelStates(facts, level)
+    states = Interpreter(facts, level)
     imports: set[TxnRef] = set()
     applications: list[tuple[TxnRef, str]] = []
     first: list[TxnRef] = []
@@ -61,14 +60,13 @@ def work_among(facts: Facts, level: PolicyLevel, refs: Iterable[TxnRef]) -> Work
         for invoice in sorted(source.applications.keys() - source.applied_in_qb.keys()):
             if states.application_state(source, invoice) in _WORK:
                 applications.append((ref, invoice))
-                required = application_requirements(facts, source, invoice, level)
-                first.extend(required.imported_first)
+                first.extend(applied_first(facts, ref, invoice, level))
     while first:
         ref = first.pop()
         if ref in imports or states.import_state(ref) not in _WORK:
             continue
         imports.add(ref)
-        first.extend(import_requirements(facts, ref, level).imported_first)
+        first.extend(imported_first(facts, ref, level))
     rounds: dict[TxnRef, int] = {}
     for ref in imports:
         _round(facts, level, ref, rounds)
@@ -79,8 +77,7 @@ def _round(facts: Facts, level: PolicyLevel, ref: TxnRef, rounds: dict[TxnRef, i
     """The fixpoint's round in which `ref` becomes ready: one after its last prerequisite."""
     known = rounds.get(ref)
     if known is None:
-        required = import_requirements(facts, ref, level).imported_first
-        pending = [r for r in required if facts.imported(r) is None]
+        pending = [r for r in imported_first(facts, ref, level) if facts.imported(r) is None]
         known = rounds[ref] = 1 + max((_round(facts, level, r, rounds) for r in pending), default=0)
     return known
 

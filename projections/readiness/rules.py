@@ -1,19 +1,35 @@
-"""SPEC section 3 as data: what each import or application needs under each policy level.
+"""What each name in the policy table means: when a check holds, the words of an unmet one
+(with the events it rests on), and which transactions a `First` names.
 
-A rule answers with the conditions the transaction itself does not meet and the
-transactions QuickBooks must hold first (which this sync run may import before it).
+`verdicts.Interpreter` evaluates the table with these; the planner asks `imported_first`,
+`applied_first` and `applied_with_import` for the same entries.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from domain.money import ZERO
 from domain.policy import PolicyLevel
-from projections.readiness.facts import Facts, InvoiceFacts, SourceFacts, TxnKind, TxnRef
+from projections.readiness.facts import Facts, InvoiceFacts, SourceFacts, TxnRef
 from projections.readiness.log import Citation
+from projections.readiness.policy_table import (
+    APPLY,
+    FINALIZED,
+    FINISHED,
+    IMPORT,
+    ITS_INVOICES,
+    ITSELF,
+    PAID_IN_FULL,
+    THE_INVOICE,
+    Check,
+    First,
+    Rule,
+    rule,
+)
 
-CONSERVATIVE, AGGRESSIVE = PolicyLevel.CONSERVATIVE, PolicyLevel.AGGRESSIVE
+Record = InvoiceFacts | SourceFacts
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,64 +40,87 @@ class Condition:
     cited: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Requirements:
-    unmet: tuple[Condition, ...] = ()
-    imported_first: tuple[TxnRef, ...] = ()
+def _finalized(record: Record) -> bool:
+    return isinstance(record, InvoiceFacts) and record.finalized is not None
 
 
-def import_requirements(facts: Facts, ref: TxnRef, level: PolicyLevel) -> Requirements:
-    if ref.kind is TxnKind.INVOICE:
-        return Requirements(tuple(invoice_conditions(facts, facts.invoices[ref.key], level)))
-    source = facts.sources[ref]
-    if ref.kind is TxnKind.JOB_PAYMENT:
-        if level is not CONSERVATIVE:
-            return Requirements()
-        return Requirements(imported_first=tuple(TxnRef.invoice(n) for n in source.applications))
-    if level is CONSERVATIVE and source.finished is None:
-        return Requirements((not_finished(source),))
-    return Requirements()
+def _paid_in_full(record: Record) -> bool:
+    return isinstance(record, InvoiceFacts) and record.open_balance == ZERO
 
 
-def application_requirements(
-    facts: Facts, source: SourceFacts, invoice: str, level: PolicyLevel
-) -> Requirements:
-    """Applying `source` to `invoice` needs both in QuickBooks; an account payment is
-    applied all at once, so it needs every one of its invoices there."""
-    unmet: tuple[Condition, ...] = ()
-    if source.ref.kind is TxnKind.CREDIT_MEMO and source.finished is None:
-        unmet = (not_finished(source),)
-    if source.ref.kind is TxnKind.ACCOUNT_PAYMENT:
-        invoices = sorted(source.applications)
-    else:
-        invoices = [invoice]
-    return Requirements(unmet, (source.ref, *(TxnRef.invoice(n) for n in invoices)))
+def _finished(record: Record) -> bool:
+    return isinstance(record, SourceFacts) and record.finished is not None
 
 
-def invoice_conditions(facts: Facts, invoice: InvoiceFacts, level: PolicyLevel) -> list[Condition]:
-    unmet = _own_invoice_conditions(invoice, level)
-    if level is AGGRESSIVE:
-        return unmet
-    for sibling in facts.job_invoices(invoice.job_id):
-        if sibling is not invoice and sibling.voided is None:
-            unmet.extend(_own_invoice_conditions(sibling, level))
-    return unmet
+HOLDS: dict[Check, Callable[[Record], bool]] = {
+    FINALIZED: _finalized,
+    PAID_IN_FULL: _paid_in_full,
+    FINISHED: _finished,
+}
 
 
-def _own_invoice_conditions(invoice: InvoiceFacts, level: PolicyLevel) -> list[Condition]:
-    name = f"invoice {invoice.number} of job {invoice.job_id}"
-    unmet: list[Condition] = []
-    if invoice.finalized is None:
-        unmet.append(Condition(f"{name} is not finalized", (invoice.total_cited,)))
-    balance = invoice.open_balance
-    if level is not AGGRESSIVE and balance != ZERO:
-        unmet.append(
-            Condition(f"{name} has an open balance of {balance}", invoice.balance_citations)
-        )
-    return unmet
+def all_hold(checks: tuple[Check, ...], record: Record) -> bool:
+    return all(HOLDS[check](record) for check in checks)
+
+
+def unmet(check: Check, record: Record) -> Condition:
+    """The words of `check`, which `record` does not meet."""
+    if isinstance(record, SourceFacts):
+        return not_finished(record)
+    name = f"invoice {record.number} of job {record.job_id}"
+    if check is FINALIZED:
+        return Condition(f"{name} is not finalized", (record.total_cited,))
+    return Condition(
+        f"{name} has an open balance of {record.open_balance}", record.balance_citations
+    )
+
+
+def unmet_conditions(facts: Facts, entry: Rule, record: Record) -> list[Condition]:
+    """The entry's checks `record` does not meet, then those each other invoice of its job
+    (not voided) does not meet, in the table's order."""
+    found = [unmet(check, record) for check in entry.own if not HOLDS[check](record)]
+    if entry.job and isinstance(record, InvoiceFacts):
+        for sibling in facts.job_invoices(record.job_id):
+            if sibling is not record and sibling.voided is None:
+                found += [unmet(c, sibling) for c in entry.job if not HOLDS[c](sibling)]
+    return found
 
 
 def not_finished(source: SourceFacts) -> Condition:
     cited = (source.created, *sorted(a.cited for a in source.applications.values()))
     detail = f" ({source.unapplied} of {source.amount} not applied yet)" if source.unapplied else ""
     return Condition(f"{source.ref.label} is not finished{detail}", cited)
+
+
+def named(first: tuple[First, ...], record: Record, invoice: str | None) -> tuple[TxnRef, ...]:
+    """The transactions `first` names for `record` (applied to `invoice`, if applying)."""
+    refs: list[TxnRef] = []
+    for name in first:
+        if name is ITSELF:
+            refs.append(record.ref)
+        elif name is THE_INVOICE and invoice is not None:
+            refs.append(TxnRef.invoice(invoice))
+        elif name is ITS_INVOICES:
+            refs.extend(TxnRef.invoice(n) for n in sorted(record.applications))
+    return tuple(refs)
+
+
+def imported_first(facts: Facts, ref: TxnRef, level: PolicyLevel) -> tuple[TxnRef, ...]:
+    """What QuickBooks must hold before `ref` is imported under `level`."""
+    entry = rule(ref.kind, IMPORT, level)
+    if not entry.first:
+        return ()
+    return named(entry.first, facts.sources[ref], None)
+
+
+def applied_first(
+    facts: Facts, ref: TxnRef, invoice: str, level: PolicyLevel
+) -> tuple[TxnRef, ...]:
+    """What QuickBooks must hold before `ref` is applied to `invoice` under `level`."""
+    return named(rule(ref.kind, APPLY, level).first, facts.sources[ref], invoice)
+
+
+def applied_with_import(ref: TxnRef, level: PolicyLevel) -> bool:
+    """`ref` is imported only after all its invoices, so its add carries its applications
+    (a conservative job payment: imported and applied in the same step)."""
+    return ITS_INVOICES in rule(ref.kind, IMPORT, level).first

@@ -1,20 +1,21 @@
 """Verdicts: is an import or application done, ready now, ready with imports this run makes,
-waiting (and on what), or voided; for every transaction under every level."""
+waiting (and on what), or voided; for every transaction under every level.
+
+`Interpreter` is the one reader of the policy table (`policy_table`): its states alone for
+stored rows and the fixpoint, and, from the same entries, the verdicts with their words.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from domain.policy import ALL_LEVELS, PolicyLevel
-from projections.readiness.facts import Facts, TxnRef
+from projections.readiness.facts import Facts, InvoiceFacts, SourceFacts, TxnKind, TxnRef
 from projections.readiness.log import Citation
-from projections.readiness.rules import (
-    Condition,
-    Requirements,
-    application_requirements,
-    import_requirements,
-)
+from projections.readiness.policy_table import APPLY, IMPORT, Check, Rule, Step, rule
+from projections.readiness.rules import HOLDS, Condition, Record, named, unmet_conditions
 
 
 class State(StrEnum):
@@ -23,6 +24,11 @@ class State(StrEnum):
     READY_WITH = "ready with"
     WAITING = "waiting"
     VOIDED = "voided"
+
+
+DONE, READY, READY_WITH, WAITING, VOIDED = State
+_IN_RUN = frozenset({DONE, READY, READY_WITH})
+_INVOICE = TxnKind.INVOICE
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,44 +51,154 @@ class TxnReadiness:
     applications: dict[str, dict[PolicyLevel, Verdict]]
 
 
-class Evaluator:
-    """Verdicts under one level; remembers which transactions this run could import."""
+Holds = Callable[[Record], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A table entry made ready to evaluate: its checks as one predicate each."""
+
+    rule: Rule
+    own: Holds | None  # None: nothing to check
+    job: Holds | None
+
+    @classmethod
+    def of(cls, kind: TxnKind, step: Step, level: PolicyLevel) -> _Entry:
+        entry = rule(kind, step, level)
+        return cls(entry, _all_of(entry.own), _all_of(entry.job))
+
+
+def _all_of(checks: tuple[Check, ...]) -> Holds | None:
+    if not checks:
+        return None
+    predicates = tuple(HOLDS[check] for check in checks)
+    if len(predicates) == 1:
+        return predicates[0]
+
+    def holds(record: Record) -> bool:
+        return all(predicate(record) for predicate in predicates)
+
+    return holds
+
+
+class Interpreter:
+    """The policy table under one level. Remembers each import's state and each invoice's
+    own checks (the facts do not change while it is in use)."""
 
     def __init__(
-        self,
-        facts: Facts,
-        level: PolicyLevel,
-        settled: dict[object, Verdict] | None = None,
+        self, facts: Facts, level: PolicyLevel, settled: dict[object, Verdict] | None = None
     ) -> None:
         self.facts, self.level = facts, level
-        self._in_run: dict[TxnRef, bool] = {}
-        self._imports: dict[TxnRef, Verdict] = {}
-        # Done and voided verdicts, the same under every level: shared by the evaluators.
+        self._import_entries = {kind: _Entry.of(kind, IMPORT, level) for kind in TxnKind}
+        self._apply_entries = {kind: _Entry.of(kind, APPLY, level) for kind in TxnKind}
+        self._imports: dict[TxnRef, State] = {}
+        self._cleared: dict[Holds, dict[str, bool]] = {}
+        self._verdicts: dict[TxnRef, Verdict] = {}
+        # Done and voided verdicts, the same under every level: shared by the interpreters.
         self._settled = {} if settled is None else settled
 
-    def import_verdict(self, ref: TxnRef) -> Verdict:
-        """The verdict on importing `ref` (worked out once: the facts do not change while
-        an evaluator is in use)."""
+    def record(self, ref: TxnRef) -> Record:
+        return self.facts.invoices[ref.key] if ref.kind is _INVOICE else self.facts.sources[ref]
+
+    # States ---------------------------------------------------------------------------
+
+    def import_state(self, ref: TxnRef) -> State:
         known = self._imports.get(ref)
         if known is None:
-            known = self._imports[ref] = self._import_verdict(ref)
+            known = self._imports[ref] = self._import_state(ref)
+        return known
+
+    def _import_state(self, ref: TxnRef) -> State:
+        facts = self.facts
+        record = facts.invoices[ref.key] if ref.kind is _INVOICE else facts.sources[ref]
+        if record.voided is not None:
+            return VOIDED
+        if record.imported is not None:
+            return DONE
+        entry = self._import_entries[ref.kind]
+        if not self._met(entry, record):
+            return WAITING
+        return self._after(named(entry.rule.first, record, None)) if entry.rule.first else READY
+
+    def application_state(self, source: SourceFacts, invoice: str) -> State:
+        if invoice in source.applied_in_qb:
+            return DONE
+        if source.voided is not None:
+            return VOIDED
+        entry = self._apply_entries[source.ref.kind]
+        if not self._met(entry, source):
+            return WAITING
+        return self._after(named(entry.rule.first, source, invoice))
+
+    def in_run(self, ref: TxnRef) -> bool:
+        """QuickBooks holds `ref`, or a sync run under this level would import it."""
+        return self.facts.contains(ref) and self.import_state(ref) in _IN_RUN
+
+    def import_met(self, ref: TxnRef) -> bool:
+        """`ref`'s own checks (and its job's) hold under this level."""
+        return self._met(self._import_entries[ref.kind], self.record(ref))
+
+    def application_met(self, source: SourceFacts) -> bool:
+        return self._met(self._apply_entries[source.ref.kind], source)
+
+    def _after(self, dependencies: Iterable[TxnRef]) -> State:
+        """Ready once QuickBooks holds `dependencies` or this run imports them first."""
+        needs = False
+        for dependency in dependencies:
+            if not self.in_run(dependency):
+                return WAITING
+            needs = needs or self.facts.imported(dependency) is None
+        return READY_WITH if needs else READY
+
+    def _met(self, entry: _Entry, record: Record) -> bool:
+        own = entry.own
+        if entry.job is None:
+            return own is None or own(record)
+        assert isinstance(record, InvoiceFacts)  # job checks are on invoices
+        if own is not None and not self._clear(own, record):
+            return False
+        return all(
+            self._clear(entry.job, sibling)
+            for sibling in self.facts.job_invoices(record.job_id)
+            if sibling is not record and sibling.voided is None
+        )
+
+    def _clear(self, holds: Holds, invoice: InvoiceFacts) -> bool:
+        memo = self._cleared.get(holds)
+        if memo is None:
+            memo = self._cleared[holds] = {}
+        known = memo.get(invoice.number)
+        if known is None:
+            known = memo[invoice.number] = holds(invoice)
+        return known
+
+    # Verdicts, in words -------------------------------------------------------------
+
+    def import_verdict(self, ref: TxnRef) -> Verdict:
+        known = self._verdicts.get(ref)
+        if known is None:
+            known = self._verdicts[ref] = self._import_verdict(ref)
         return known
 
     def _import_verdict(self, ref: TxnRef) -> Verdict:
-        record = self.facts.invoices[ref.key] if ref.kind == "invoice" else self.facts.sources[ref]
+        record = self.record(ref)
         if record.voided is not None:
-            return self._settle(ref, State.VOIDED, record.voided)
+            return self._settle(ref, VOIDED, record.voided)
         if record.imported is not None:
-            return self._settle(ref, State.DONE, record.imported.cited)
-        return self._verdict(import_requirements(self.facts, ref, self.level))
+            return self._settle(ref, DONE, record.imported.cited)
+        entry = self._import_entries[ref.kind].rule
+        first = named(entry.first, record, None) if entry.first else ()
+        return self._verdict(unmet_conditions(self.facts, entry, record), first)
 
     def application_verdict(self, ref: TxnRef, invoice: str) -> Verdict:
         source = self.facts.sources[ref]
         if invoice in source.applied_in_qb:
-            return self._settle((ref, invoice), State.DONE, source.applied_in_qb[invoice])
+            return self._settle((ref, invoice), DONE, source.applied_in_qb[invoice])
         if source.voided is not None:
-            return self._settle((ref, invoice), State.VOIDED, source.voided)
-        return self._verdict(application_requirements(self.facts, source, invoice, self.level))
+            return self._settle((ref, invoice), VOIDED, source.voided)
+        entry = self._apply_entries[ref.kind].rule
+        first = named(entry.first, source, invoice)
+        return self._verdict(unmet_conditions(self.facts, entry, source), first)
 
     def _settle(self, key: object, state: State, cited: Citation) -> Verdict:
         """A done or voided verdict: the same one under every level."""
@@ -91,43 +207,24 @@ class Evaluator:
             settled = self._settled[key] = Verdict(state, cited=(cited,))
         return settled
 
-    def in_run(self, ref: TxnRef) -> bool:
-        """QuickBooks holds `ref`, or a sync run under this level would import it."""
-        known = self._in_run.get(ref)
-        if known is None:
-            known = self._importable(ref)
-            self._in_run[ref] = known
-        return known
-
-    def _importable(self, ref: TxnRef) -> bool:
-        if not self.facts.contains(ref):
-            return False
-        verdict = self.import_verdict(ref)
-        return verdict.state is State.DONE or verdict.is_work
-
-    def _verdict(self, required: Requirements) -> Verdict:
-        unmet = list(required.unmet)
-        for dependency in required.imported_first:
+    def _verdict(self, unmet: list[Condition], first: tuple[TxnRef, ...]) -> Verdict:
+        for dependency in first:
             if not self.in_run(dependency):
                 unmet.extend(self.why_not_imported(dependency))
         if unmet:
-            return Verdict(State.WAITING, tuple(dict.fromkeys(unmet)))
-        needs = tuple(r for r in required.imported_first if self.facts.imported(r) is None)
-        return Verdict(State.READY_WITH, needs=needs) if needs else Verdict(State.READY)
+            return Verdict(WAITING, tuple(dict.fromkeys(unmet)))
+        needs = tuple(r for r in first if self.facts.imported(r) is None)
+        return Verdict(READY_WITH, needs=needs) if needs else Verdict(READY)
 
     def why_not_imported(self, ref: TxnRef) -> list[Condition]:
         if not self.facts.contains(ref):
             return [Condition(f"{ref.label} is not in the ledger", ())]
         verdict = self.import_verdict(ref)
-        created = self._creation(ref)
-        if verdict.state is State.VOIDED:
+        if verdict.state is VOIDED:
             return [Condition(f"{ref.label} is voided", verdict.cited)]
+        record = self.record(ref)
+        created = record.total_cited if isinstance(record, InvoiceFacts) else record.created
         return [Condition(f"{ref.label} is not in QuickBooks yet", (created,)), *verdict.unmet]
-
-    def _creation(self, ref: TxnRef) -> Citation:
-        if ref.kind == "invoice":
-            return self.facts.invoices[ref.key].total_cited
-        return self.facts.sources[ref].created
 
 
 class ReadinessRules:
@@ -136,11 +233,11 @@ class ReadinessRules:
     def __init__(self, facts: Facts) -> None:
         self.facts = facts
         settled: dict[object, Verdict] = {}
-        self.levels = {level: Evaluator(facts, level, settled) for level in ALL_LEVELS}
+        self.levels = {level: Interpreter(facts, level, settled) for level in ALL_LEVELS}
 
     def of(self, ref: TxnRef) -> TxnReadiness:
         imports = {lv: ev.import_verdict(ref) for lv, ev in self.levels.items()}
-        if ref.kind == "invoice":
+        if ref.kind is _INVOICE:
             return TxnReadiness(ref, imports, {})
         source = self.facts.sources[ref]
         invoices = sorted({*source.applications, *source.applied_in_qb})

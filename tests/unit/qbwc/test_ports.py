@@ -5,11 +5,11 @@ from hypothesis import strategies as st
 
 from adapters.qbwc.ports import (
     QbwcSession,
-    ScriptedWorkSource,
     WorkSource,
     WorkSourceRegistry,
     percent_done,
 )
+from tests.unit.qbwc.scripted_source import ScriptedWorkSource
 
 ALICE = QbwcSession("t1", "alice", "acme", "")
 CAROL = QbwcSession("t2", "carol", "acme", "")

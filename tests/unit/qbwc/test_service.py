@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.qbwc.ports import QbwcSession, ScriptedWorkSource, WorkSourceRegistry
+from adapters.qbwc.ports import QbwcSession, WorkSourceRegistry
 from adapters.qbwc.service import REFUSED_TICKET_MESSAGE, VersionPolicy, WebConnectorService
 from adapters.qbwc.users import QbwcUser, UserDirectory
 from tests.unit.qbwc.factories import (
@@ -15,6 +15,7 @@ from tests.unit.qbwc.factories import (
     fake_quickbooks,
     make_setup,
 )
+from tests.unit.qbwc.scripted_source import ScriptedWorkSource
 
 
 def send(setup: Setup, ticket: str, company_file: str = ACME_FILE) -> str:
