@@ -139,6 +139,16 @@ class Ledger(Application[UUID]):
             lambda unit: _then(self._customer(unit, code), lambda c: c.set_qb_name(qb_name))
         )
 
+    def link_customer(
+        self, code: str, list_id: str, edit_sequence: str, full_name: str
+    ) -> Customer:
+        return self._run(
+            lambda unit: _then(
+                self._customer(unit, code),
+                lambda c: c.link_to_quickbooks(list_id, edit_sequence, full_name),
+            )
+        )
+
     def record_opening_balance(self, code: str, balance: Decimal | str) -> Customer:
         return self._run(
             lambda unit: _then(
