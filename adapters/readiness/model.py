@@ -7,10 +7,8 @@ drops the cache so that the next batch starts again from what the table holds.
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from eventsourcing.persistence import Tracking
@@ -39,6 +37,11 @@ class ReadinessModel:
             self._facts = load_facts(self.table, self.application_name)
         return self._facts
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the facts are in memory (a read by key needs no facts loaded)."""
+        return self._facts is not None
+
     def forget(self) -> None:
         self._facts = None
 
@@ -48,40 +51,21 @@ class ReadinessModel:
         facts = self.facts()
         start = facts.position
         try:
-            with collector_paused():
-                # From nothing, every transaction is new: no need to note or work out the
-                # affected ones.
-                touched = fold(facts, events, track=start != 0)
-                if facts.position == start:
-                    return
-                refs = all_refs(facts) if start == 0 else sorted(affected(facts, touched))
-                rows = rows_for(facts, refs)
-                rows.append(policy_row(facts))
-                tracking = Tracking(self.application_name, facts.position)
-                self.table.write(start or None, tracking, rows)
+            # From nothing, every transaction is new: no need to note or work out the
+            # affected ones.
+            touched = fold(facts, events, track=start != 0)
+            if facts.position == start:
+                return
+            refs = all_refs(facts) if start == 0 else sorted(affected(facts, touched))
+            rows = rows_for(facts, refs)
+            rows.append(policy_row(facts))
+            invoices = facts.invoices
+            jobs = [(invoices[r.key].job_id, r.key) for r in refs if r.kind is _INVOICE_KIND]
+            tracking = Tracking(self.application_name, facts.position)
+            self.table.write(start or None, tracking, rows, jobs)
         except BaseException:
             self.forget()
             raise
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a batch builds many objects that all stay alive:
-    the collector would walk them again and again for nothing. After the batch, what it
-    built joins the oldest generation at once (`freeze` then `unfreeze` moves the tracked
-    objects there without walking them): left young, the next young collection would walk
-    all of it, and a middle one again, only to promote it. Whatever cycles the batch left
-    are collected with the oldest generation."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count() == 0:  # (leaving alone objects someone else froze)
-            gc.freeze()
-            gc.unfreeze()
-        if was_enabled:
-            gc.enable()
 
 
 def load_facts(table: ReadinessTable, application_name: str) -> Facts:

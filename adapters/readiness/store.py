@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime
 from itertools import chain
@@ -10,12 +11,14 @@ from eventsourcing.persistence import InfrastructureFactory
 from eventsourcing.utils import Environment
 
 from adapters.ledger.application import Ledger
+from adapters.readiness.by_key import facts_by_key, last_position
 from adapters.readiness.events import PAGE, read_log, whole_log
 from adapters.readiness.model import ReadinessModel, ref_of, work_of
 from adapters.readiness.recorders import PostgresReadinessRecorder, SQLiteReadinessRecorder
 from adapters.readiness.table import ReadinessTable, StaleReadModel
 from domain.errors import InvalidInput, UnknownRecord
 from domain.policy import PolicyLevel
+from projections.readiness import documents
 from projections.readiness.explain import Explanation, explain
 from projections.readiness.facts import Facts, TxnKind, TxnRef
 from projections.readiness.log import LoggedEvent
@@ -63,6 +66,9 @@ class ReadinessStore:
         return self._catch_up(ledger, page)
 
     def _catch_up(self, ledger: Ledger, page: int) -> int:
+        position = None if self.model.loaded else self._current_position()
+        if position is not None and position >= (ledger.recorder.max_notification_id() or 0):
+            return position  # nothing to do: no need to load the facts
         if self.model.facts().position != self.table.position(self.model.application_name):
             self.model.forget()
         while True:
@@ -114,8 +120,12 @@ class ReadinessStore:
         return WhatIf(current, work_of(self.table.select("pending = 1", column="work")))
 
     def explain(self, ledger: Ledger, ref: TxnRef) -> Explanation:
-        self.update(ledger)
-        return _explain(self.model.facts(), ref)
+        """From the facts in memory, or, when none are loaded yet (a fresh process), from
+        what this explanation needs, read by key."""
+        position = self.update(ledger)
+        if self.model.loaded:
+            return _explain(self.model.facts(), ref)
+        return _explain(self._by_key(ledger, ref, position), ref)
 
     def explain_as_of(
         self,
@@ -124,15 +134,34 @@ class ReadinessStore:
         position: int | None = None,
         moment: datetime | None = None,
     ) -> Explanation:
-        """The explanation from the events alone, as of a log position or a moment."""
+        """The explanation from the events alone, as of a log position or a moment: the
+        events of the records it involves, read by key (the jobs' invoices found in the read
+        model, which must have reached that position; else the whole log is replayed)."""
         if moment is not None:
             position = position_at(whole_log(ledger, upto=position), moment)
+        upto = last_position(ledger, position)
+        indexed = self._current_position()
+        if indexed is not None and indexed >= upto:
+            return _explain(self._by_key(ledger, ref, upto), ref)
         return _explain(facts_as_of(whole_log(ledger, upto=position), position), ref)
 
     def resolve(self, ledger: Ledger, kind: str, key: str) -> TxnRef:
         """`payment` finds a job or account payment by its reference."""
-        self.update(ledger)
-        return resolve_ref(self.model.facts(), kind, key)
+        position = self.update(ledger)
+        if self.model.loaded:
+            return resolve_ref(self.model.facts(), kind, key)
+        candidate = resolve_ref(Facts(), kind, key)
+        return resolve_ref(self._by_key(ledger, candidate, position), kind, key)
+
+    def _by_key(self, ledger: Ledger, ref: TxnRef, upto: int) -> Facts:
+        return facts_by_key(ledger, ref, upto, self.table.job_numbers)
+
+    def _current_position(self) -> int | None:
+        """The table's position, if its documents (and jobs index) are in today's format."""
+        policy = self.table.policy_document()
+        if policy is None or not documents.is_current(json.loads(policy)):
+            return None
+        return self.table.position(self.model.application_name)
 
 
 def _batch(ledger: Ledger, after: int, page: int) -> Iterator[LoggedEvent]:

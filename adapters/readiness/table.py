@@ -35,6 +35,7 @@ class ReadinessTable:
     """SQL shared by the SQLite and PostgreSQL recorders; they supply the dialect."""
 
     table: str
+    jobs_table: str  # (job id, invoice number): an invoice's job siblings found by key
     tracking_table: str
     mark: str  # the driver's parameter placeholder
     datastore: Any
@@ -52,18 +53,30 @@ class ReadinessTable:
             "conservative TEXT NOT NULL, moderate TEXT NOT NULL, aggressive TEXT NOT NULL, "
             "pending INTEGER NOT NULL, PRIMARY KEY (txn_kind, txn_key))",
             f"CREATE INDEX IF NOT EXISTS qbsync_readiness_pending ON {self.table} (pending)",
+            f"CREATE TABLE IF NOT EXISTS {self.jobs_table} (job_id TEXT NOT NULL, "
+            "number TEXT NOT NULL, PRIMARY KEY (job_id, number))",
         ]
 
     def _transaction(self, commit: bool) -> AbstractContextManager[Any]:
         cm: AbstractContextManager[Any] = self.datastore.transaction(commit=commit)
         return cm
 
-    def write(self, expected: int | None, tracking: Tracking, rows: Sequence[Row]) -> None:
-        """Upsert `rows` and move tracking to `tracking`, atomically, if still at `expected`."""
+    def write(
+        self,
+        expected: int | None,
+        tracking: Tracking,
+        rows: Sequence[Row],
+        jobs: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """Upsert `rows`, add `jobs` (job id, invoice number) and move tracking to `tracking`,
+        atomically, if still at `expected`."""
         with self._transaction(commit=True) as c:
             if self._max_tracking_id(tracking.application_name, c) != expected:
                 raise StaleReadModel(f"readiness read model moved on from position {expected}")
             self._upsert(c, rows)
+            if jobs:
+                values = f"VALUES ({self.mark}, {self.mark}) ON CONFLICT DO NOTHING"
+                c.executemany(f"INSERT INTO {self.jobs_table} (job_id, number) {values}", jobs)
             self._insert_tracking(c, tracking)
 
     def _upsert(self, c: Any, rows: Sequence[Row]) -> None:
@@ -89,6 +102,26 @@ class ReadinessTable:
         for r in rows:
             yield r["txn_kind"], r["txn_key"], r[column]
 
+    def job_numbers(self, job_ids: Sequence[str]) -> list[str]:
+        """The numbers of every invoice of the jobs `job_ids`, as of the tracking position."""
+        if not job_ids:
+            return []
+        marks = ", ".join([self.mark] * len(job_ids))
+        sql = f"SELECT number FROM {self.jobs_table} WHERE job_id IN ({marks}) ORDER BY number"
+        with self._transaction(commit=False) as c:
+            c.execute(sql, tuple(job_ids))
+            return [r["number"] for r in c.fetchall()]
+
+    def policy_document(self) -> str | None:
+        """The policy row's document (it carries the table's format), if there is one."""
+        sql = (
+            f"SELECT facts FROM {self.table} WHERE txn_kind = {self.mark} AND txn_key = {self.mark}"
+        )
+        with self._transaction(commit=False) as c:
+            c.execute(sql, (POLICY_KIND, POLICY_KEY))
+            row = c.fetchone()
+        return None if row is None else str(row["facts"])
+
     def position(self, application_name: str) -> int:
         with self._transaction(commit=False) as c:
             return self._max_tracking_id(application_name, c) or 0
@@ -97,6 +130,7 @@ class ReadinessTable:
         """Forget every row and the tracking position, for a rebuild from the first event."""
         with self._transaction(commit=True) as c:
             c.execute(f"DELETE FROM {self.table}")
+            c.execute(f"DELETE FROM {self.jobs_table}")
             c.execute(
                 f"DELETE FROM {self.tracking_table} WHERE application_name = {self.mark}",
                 (application_name,),

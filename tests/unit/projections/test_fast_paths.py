@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from datetime import UTC, datetime
 from decimal import Decimal
 from uuid import UUID, uuid4
@@ -10,7 +9,6 @@ from uuid import UUID, uuid4
 import pytest
 
 from adapters.readiness.events import _uuid
-from adapters.readiness.model import collector_paused
 from projections.readiness.facts import Facts, InvoiceFacts, SourceFacts, TxnKind, TxnRef
 from projections.readiness.incremental import all_refs
 from projections.readiness.log import Citation, LoggedEvent
@@ -65,15 +63,3 @@ def test_a_stored_sqlite_id_makes_the_uuid_its_constructor_makes() -> None:
             UUID(bad)
         with pytest.raises(ValueError):
             _uuid(bad)
-
-
-def test_after_a_batch_the_collector_is_as_it_was_and_nothing_is_left_frozen() -> None:
-    for enabled in (True, False):
-        (gc.enable if enabled else gc.disable)()
-        try:
-            with collector_paused():
-                assert not gc.isenabled()
-            assert gc.isenabled() is enabled
-            assert gc.get_freeze_count() == 0
-        finally:
-            gc.enable()
