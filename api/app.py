@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from api.body_limit import BodyLimit
 from api.bootstrap import Container
 from api.deps import Writer
 from api.errors import install_error_handlers
@@ -24,6 +25,7 @@ def create_app(container: Container) -> FastAPI:
         ),
     )
     app.state.container = container
+    app.add_middleware(BodyLimit)
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)

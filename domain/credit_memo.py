@@ -13,7 +13,9 @@ from eventsourcing.domain import event
 from domain import ids
 from domain.credit_source import CreditSource
 from domain.errors import InvalidReference
+from domain.limits import CREDIT_MEMO_REF_NUMBER
 from domain.lines import Line, lines_total, validated_lines
+from domain.transaction import check_header
 
 
 class CreditMemo(CreditSource):
@@ -32,6 +34,7 @@ class CreditMemo(CreditSource):
             raise InvalidReference("a credit memo needs a number")
         if not customer.strip():
             raise InvalidReference(f"credit memo {number} needs a customer")
+        check_header("number", number, CREDIT_MEMO_REF_NUMBER, customer, txn_date, memo)
         checked = validated_lines(lines, f"credit memo {number}")
         return cls(number=number, customer=customer, txn_date=txn_date, lines=checked, memo=memo)
 

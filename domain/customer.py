@@ -8,7 +8,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from domain import ids
+from domain import fields, ids, limits
 from domain.errors import InvalidReference, LockedByQuickBooks
 from domain.money import ZERO, money
 
@@ -27,7 +27,11 @@ class Customer(Aggregate):
             raise InvalidReference("a customer needs a code")
         if not name:
             raise InvalidReference(f"customer {code} needs a name")
-        return cls(code=code, name=name, qb_name=qb_name.strip(), parent=parent.strip())
+        qb_name, parent = qb_name.strip(), parent.strip()
+        fields.text("customer code", code, limits.CUSTOMER_CODE)
+        fields.text("parent", parent, limits.CUSTOMER_CODE)
+        _check_names(name, qb_name)
+        return cls(code=code, name=name, qb_name=qb_name, parent=parent)
 
     @event("Registered")
     def __init__(self, code: str, name: str, qb_name: str, parent: str) -> None:
@@ -53,6 +57,7 @@ class Customer(Aggregate):
         name = name.strip()
         if not name:
             raise InvalidReference(f"customer {self.code} needs a name")
+        _check_names(name, self.qb_name)
         if name != self.name:
             self._renamed(name)
 
@@ -67,6 +72,10 @@ class Customer(Aggregate):
                 f"{self.label} is linked to QuickBooks customer {self.qb_full_name} "
                 f"(ListID {self.qb_list_id}); its QB Name no longer decides the match"
             )
+        if qb_name:
+            fields.name("qb_name", qb_name, limits.CUSTOMER_NAME)
+        else:
+            _check_names(self.name, qb_name)
         if qb_name != self.qb_name:
             self._qb_name_set(qb_name)
 
@@ -98,3 +107,13 @@ class Customer(Aggregate):
     @event("OpeningBalanceRecorded")
     def _opening_balance_recorded(self, balance: Decimal) -> None:
         self.opening_balance = balance
+
+
+def _check_names(name: str, qb_name: str) -> None:
+    """The name QuickBooks will see must fit its Name field; a ledger name that QB Name
+    replaces may be longer, but is clean text all the same."""
+    if qb_name:
+        fields.name("qb_name", qb_name, limits.CUSTOMER_NAME)
+        fields.text("name", name, limits.LEDGER_CUSTOMER_NAME)
+    else:
+        fields.name("name", name, limits.CUSTOMER_NAME)

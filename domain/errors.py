@@ -41,6 +41,15 @@ class InvalidAmount(InvalidInput):
     """An amount is not positive or has more than two decimal places."""
 
 
+class FieldOutOfLimits(InvalidInput):
+    """A field breaks one of QuickBooks' limits (`domain.limits`); nothing was recorded."""
+
+    def __init__(self, field: str, limit: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.limit = limit
+
+
 class InvalidLines(InvalidInput):
     """A transaction's lines are missing or malformed."""
 

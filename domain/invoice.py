@@ -20,9 +20,10 @@ from domain.errors import (
     InvoiceNotEditable,
     OverApplication,
 )
+from domain.limits import INVOICE_REF_NUMBER
 from domain.lines import Line, lines_total, validated_lines
 from domain.money import ZERO, total
-from domain.transaction import QuickBooksTransaction
+from domain.transaction import QuickBooksTransaction, check_header
 
 
 class InvoiceStatus(StrEnum):
@@ -59,6 +60,7 @@ class Invoice(QuickBooksTransaction):
             raise InvalidReference("an invoice needs a number")
         if not customer.strip():
             raise InvalidReference(f"invoice {number} needs a customer")
+        check_header("number", number, INVOICE_REF_NUMBER, customer, txn_date, memo)
         checked = validated_lines(lines, f"invoice {number}")
         job = (job_id or "").strip() or default_job_id(number)
         return cls(

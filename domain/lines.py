@@ -6,11 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from domain import fields, limits
 from domain.errors import InvalidAmount, InvalidLines
 from domain.money import ZERO, round_to_cents, total
-
-MAX_RATE_PLACES = 5
-MAX_QUANTITY_PLACES = 5
 
 
 @dataclass(frozen=True)
@@ -25,28 +23,19 @@ class Line:
         return round_to_cents(self.quantity * self.rate)
 
 
-def _decimal(value: Decimal | int | str, what: str, places: int) -> Decimal:
-    if isinstance(value, float):
-        raise InvalidAmount(f"{what} {value!r} is a float: pass a Decimal or a string")
-    try:
-        number = Decimal(value)
-    except (InvalidOperation, ValueError) as error:
-        raise InvalidAmount(f"{what} {value!r} is not a number") from error
-    exponent = number.as_tuple().exponent
-    if not number.is_finite() or not isinstance(exponent, int) or -exponent > places:
-        raise InvalidAmount(f"{what} {value} must be finite with at most {places} decimal places")
-    return number
-
-
 def make_line(
     item: str, description: str, quantity: Decimal | int | str, rate: Decimal | int | str
 ) -> Line:
     if not item.strip():
         raise InvalidLines("every line needs an item")
-    qty = _decimal(quantity, f"quantity of line {item!r}", MAX_QUANTITY_PLACES)
+    name = fields.text("item", item.strip(), limits.ITEM_NAME)
+    fields.text(f"description of line {name!r}", description, limits.LINE_DESC, multiline=True)
+    qty = fields.quantity(f"quantity of line {name!r}", quantity)
     if qty <= ZERO:
-        raise InvalidAmount(f"quantity of line {item!r} must be greater than zero, got {qty}")
-    return Line(item.strip(), description, qty, _decimal(rate, f"rate of line {item!r}", 5))
+        raise InvalidAmount(f"quantity of line {name!r} must be greater than zero, got {qty}")
+    line = Line(name, description, qty, fields.rate(f"rate of line {name!r}", rate))
+    fields.amount(f"amount of line {name!r}", line.amount)
+    return line
 
 
 def lines_total(lines: Sequence[Line]) -> Decimal:
@@ -62,6 +51,7 @@ def validated_lines(lines: Sequence[Line], record: str) -> tuple[Line, ...]:
         amount = lines_total(checked)
     except InvalidOperation as error:
         raise InvalidAmount(f"{record} total is too large") from error
+    fields.amount(f"{record} total", amount)
     if amount <= ZERO:
         raise InvalidAmount(f"{record} total must be greater than zero, got {amount}")
     return checked

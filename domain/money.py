@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
+from domain import fields
 from domain.errors import InvalidAmount
 
 CENT = Decimal("0.01")
@@ -12,22 +13,9 @@ ZERO = Decimal("0.00")
 
 
 def money(value: Decimal | int | str, *, what: str = "amount") -> Decimal:
-    """Return `value` as a two-place Decimal; refuse floats and anything finer than a cent."""
-    if isinstance(value, float):
-        raise InvalidAmount(f"{what} {value!r} is a float: pass a Decimal or a string")
-    try:
-        amount = Decimal(value)
-    except (InvalidOperation, ValueError) as error:
-        raise InvalidAmount(f"{what} {value!r} is not a number") from error
-    if not amount.is_finite():
-        raise InvalidAmount(f"{what} {value!r} is not a finite number")
-    try:
-        cents = amount.quantize(CENT)
-    except InvalidOperation as error:
-        raise InvalidAmount(f"{what} {amount} is too large") from error
-    if amount != cents:
-        raise InvalidAmount(f"{what} {amount} has more than two decimal places")
-    return cents
+    """Return `value` as a two-place Decimal within QuickBooks' range; refuse floats and
+    anything finer than a cent."""
+    return fields.amount(what, value).quantize(CENT)
 
 
 def positive_money(value: Decimal | int | str, *, what: str = "amount") -> Decimal:

@@ -10,10 +10,11 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from domain import ids
+from domain import fields, ids, limits
 from domain.credit_source import CreditSource
 from domain.errors import InvalidReference, InvalidTransition
 from domain.money import positive_money
+from domain.transaction import check_header
 
 
 class PaymentKind(StrEnum):
@@ -45,6 +46,12 @@ class Payment(CreditSource):
             raise InvalidReference("a payment needs a reference")
         if not customer.strip():
             raise InvalidReference(f"payment {reference} needs a customer")
+        check_header(
+            "reference", reference, limits.RECEIVE_PAYMENT_REF_NUMBER, customer, txn_date, memo
+        )
+        if method:
+            fields.name("method", method, limits.SIMPLE_REF_FULL_NAME)
+        fields.text("check_number", check_number, limits.CHECK_NUMBER)
         return cls(
             payment_kind=payment_kind,
             reference=reference,

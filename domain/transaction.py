@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate, event
 
+from domain import fields, limits
 from domain.errors import InvalidReference, LockedByQuickBooks
 
 
@@ -64,3 +66,13 @@ class QuickBooksTransaction(Aggregate):
                 f"cannot {change} {self.label}: QuickBooks already holds it as transaction "
                 f"{self.qb_txn_id}; make the change in QuickBooks instead"
             )
+
+
+def check_header(
+    key_field: str, key: str, key_limit: int, customer: str, txn_date: date, memo: str
+) -> None:
+    """The fields every transaction sends QuickBooks, against QuickBooks' limits."""
+    fields.text(key_field, key, key_limit)
+    fields.text("customer", customer, limits.CUSTOMER_CODE)
+    fields.txn_date("txn_date", txn_date)
+    fields.text("memo", memo, limits.MEMO, multiline=True)

@@ -16,8 +16,9 @@ from adapters.importing.matching import name_key
 from adapters.ledger.application import Ledger
 from adapters.qbxml.requests import EmployeeQuery, OtherNameQuery, QbRequest, VendorQuery
 from adapters.qbxml.responses import QbResponse
+from domain import limits
 
-CUSTOMER_NAME_LIMIT = 41
+CUSTOMER_NAME_LIMIT = limits.CUSTOMER_NAME
 _LIST_OF_RESPONSE = {
     "VendorQueryRs": "vendor",
     "EmployeeQueryRs": "employee",

@@ -6,22 +6,11 @@ the limit and what to do about it.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
-from adapters.qbxml import limits
 from adapters.qbxml.errors import QbxmlFieldError
-
-_NOT_XML_CHARACTER = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_SHOWN_CHARACTERS = 40
-
-
-def shown(value: object) -> str:
-    """A value as it appears in an error message: quoted and cut to a readable length."""
-    text = str(value)
-    if len(text) > _SHOWN_CHARACTERS:
-        text = text[:_SHOWN_CHARACTERS] + "…"
-    return repr(text) if isinstance(value, str) else text
+from domain import limits
+from domain.fields import NOT_XML_CHARACTER, decimal_places, shown
 
 
 def fail(request: str, message: str) -> QbxmlFieldError:
@@ -39,7 +28,7 @@ def check_text(
         raise fail(request, f"{field} must be text, not {type(value).__name__}")
     if required and not value.strip():
         raise fail(request, f"{field} is empty: {advice}")
-    bad = _NOT_XML_CHARACTER.search(value)
+    bad = NOT_XML_CHARACTER.search(value)
     if bad:
         raise fail(
             request,
@@ -124,20 +113,12 @@ def _check_decimal(
             f"{field} {shown(value)} has more than {integer_digits} digits before the decimal "
             f"point; QuickBooks allows {integer_digits}: split the amount or check the data",
         )
-    if _decimal_places(value) > places:
+    if decimal_places(value) > places:
         raise fail(
             request,
-            f"{field} {value} has {_decimal_places(value)} decimal places; QuickBooks allows "
+            f"{field} {value} has {decimal_places(value)} decimal places; QuickBooks allows "
             f"{places}: round it to {places} places before sending",
         )
-
-
-def _decimal_places(value: Decimal) -> int:
-    """Significant decimal places, ignoring trailing zeros (exact: no rounding context)."""
-    _sign, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)  # only NaN and Infinity have a str exponent
-    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
-    return max(0, -(exponent + trailing_zeros))
 
 
 def check_positive_int(request: str, field: str, value: int | None) -> None:

@@ -7,8 +7,8 @@ from typing import Literal, Protocol
 
 from lxml import etree
 
-from adapters.qbxml import limits
 from adapters.qbxml.checks import check_text, fail
+from domain import limits
 
 OnError = Literal["stopOnError", "continueOnError", "rollbackOnError"]
 _ON_ERROR_VALUES = ("stopOnError", "continueOnError", "rollbackOnError")

@@ -7,8 +7,8 @@ from typing import ClassVar, Literal, Self
 
 from lxml import etree
 
-from adapters.qbxml import limits
 from adapters.qbxml.checks import check_positive_int, check_text, fail
+from domain import limits
 
 IteratorStep = Literal["Start", "Continue", "Stop"]
 _ITERATOR_STEPS = ("Start", "Continue", "Stop")

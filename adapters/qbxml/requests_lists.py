@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from adapters.qbxml import limits
 from adapters.qbxml.checks import check_list_name, check_text
 from adapters.qbxml.values import Address, QbRef
 from adapters.qbxml.xml_build import add_address, add_ref, add_text
+from domain import limits
 
 
 @dataclass(frozen=True, kw_only=True)

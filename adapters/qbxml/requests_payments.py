@@ -14,10 +14,10 @@ from decimal import Decimal
 
 from lxml import etree
 
-from adapters.qbxml import limits
 from adapters.qbxml.checks import check_amount, check_edit_sequence, check_id, check_text, fail
 from adapters.qbxml.values import QbRef
 from adapters.qbxml.xml_build import add_amount, add_bool, add_date, add_ref, add_text, format_guid
+from domain import limits
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from typing import ClassVar, Literal
 
 from lxml import etree
 
-from adapters.qbxml import limits
 from adapters.qbxml.checks import check_id, check_text, fail
 from adapters.qbxml.query_paging import PagedQuery
 from adapters.qbxml.values import QbRef
 from adapters.qbxml.xml_build import add_bool, add_date, add_ref, add_text, add_texts
+from domain import limits
 
 ActiveStatus = Literal["ActiveOnly", "InactiveOnly", "All"]
 

@@ -10,7 +10,6 @@ from typing import ClassVar
 
 from lxml import etree
 
-from adapters.qbxml import limits
 from adapters.qbxml.checks import (
     check_amount,
     check_id,
@@ -28,6 +27,7 @@ from adapters.qbxml.xml_build import (
     add_text,
     format_guid,
 )
+from domain import limits
 
 VOIDABLE_TXN_TYPES = frozenset(
     {

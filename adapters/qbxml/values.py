@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from adapters.qbxml import limits
 from adapters.qbxml.checks import check_id, check_text, fail
+from domain import limits
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from api.schemas.credit_sources import ApplicationOut, applications_of
 from api.schemas.history import HistoryEntry
+from api.schemas.limited import CreditMemoNumber, CustomerCode, DatedIn, Memo
 from api.schemas.lines import LineIn, LineOut
 from api.schemas.manual_actions import ManualActionOutcome, outcome_fields
 from api.schemas.values import Money
@@ -16,12 +17,11 @@ from domain.lines import Line
 from domain.manual_action import ManualAction
 
 
-class CreditMemoIn(BaseModel):
-    number: str = Field(examples=["CM-2001"])
-    customer: str = Field(description="The customer's code")
-    txn_date: date
+class CreditMemoIn(DatedIn):
+    number: CreditMemoNumber = Field(examples=["CM-2001"])
+    customer: CustomerCode = Field(description="The customer's code")
     lines: list[LineIn]
-    memo: str = ""
+    memo: Memo = ""
 
     def domain_lines(self) -> list[Line]:
         return [line.to_domain() for line in self.lines]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from api.schemas.limited import InvoiceNumber, StrictIn
 from api.schemas.values import AmountIn, Money
 from domain.credit_source import CreditSource
 
 
-class ApplicationIn(BaseModel):
-    invoice: str = Field(description="Number of an invoice of the same customer")
+class ApplicationIn(StrictIn):
+    invoice: InvoiceNumber = Field(description="Number of an invoice of the same customer")
     amount: AmountIn
 
 

@@ -5,23 +5,26 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from api.schemas.history import HistoryEntry
+from api.schemas.limited import CustomerCode, CustomerName, QbName, StrictIn
 from api.schemas.values import Money
 from domain.customer import Customer
 
 
-class CustomerIn(BaseModel):
-    code: str = Field(description="The customer's code in the field-service system")
-    name: str
-    qb_name: str = Field(default="", description="Name to match in QuickBooks, if not `name`")
-    parent: str = Field(default="", description="Code of the parent customer, for a sub-customer")
+class CustomerIn(StrictIn):
+    code: CustomerCode = Field(description="The customer's code in the field-service system")
+    name: CustomerName
+    qb_name: QbName = Field(default="", description="Name to match in QuickBooks, if not `name`")
+    parent: CustomerCode = Field(
+        default="", description="Code of the parent customer, for a sub-customer"
+    )
 
 
-class CustomerNameIn(BaseModel):
-    name: str
+class CustomerNameIn(StrictIn):
+    name: CustomerName
 
 
-class CustomerQbNameIn(BaseModel):
-    qb_name: str = Field(description="Name to match in QuickBooks; empty to use the name")
+class CustomerQbNameIn(StrictIn):
+    qb_name: QbName = Field(description="Name to match in QuickBooks; empty to use the name")
 
 
 class CustomerOut(BaseModel):

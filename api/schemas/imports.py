@@ -7,9 +7,10 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from adapters.importing.runs import ImportReport
+from api.schemas.limited import StrictIn
 
 
-class ImportIn(BaseModel):
+class ImportIn(StrictIn):
     confirm: bool = Field(
         default=False,
         description="Confirm a repeat import although the ledger holds transactions",

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pydantic import BaseModel, Field
 
 from api.schemas.history import HistoryEntry
+from api.schemas.limited import CustomerCode, DatedIn, InvoiceNumber, Memo
 from api.schemas.lines import LineIn, LineOut
 from api.schemas.manual_actions import ManualActionOutcome, outcome_fields
 from api.schemas.values import Money
@@ -17,15 +18,14 @@ from domain.lines import Line
 from domain.manual_action import ManualAction
 
 
-class InvoiceIn(BaseModel):
-    number: str = Field(examples=["1234567-1"])
-    customer: str = Field(description="The customer's code")
-    txn_date: date
+class InvoiceIn(DatedIn):
+    number: InvoiceNumber = Field(examples=["1234567-1"])
+    customer: CustomerCode = Field(description="The customer's code")
     lines: list[LineIn]
-    job_id: str | None = Field(
+    job_id: InvoiceNumber | None = Field(
         default=None, description="Default: the number up to its last `-` (1234567-1 → 1234567)"
     )
-    memo: str = ""
+    memo: Memo = ""
 
     def domain_lines(self) -> list[Line]:
         return [line.to_domain() for line in self.lines]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from api.schemas.limited import Description, ItemName, StrictIn
 from api.schemas.values import DecimalIn, DecimalText, Money
 from domain.lines import Line, make_line
 
 
-class LineIn(BaseModel):
-    item: str = Field(description="The item's name, as in QuickBooks", examples=["TOW"])
-    description: str = ""
+class LineIn(StrictIn):
+    item: ItemName = Field(description="The item's name, as in QuickBooks", examples=["TOW"])
+    description: Description = ""
     quantity: DecimalIn
     rate: DecimalIn
 
@@ -18,7 +19,7 @@ class LineIn(BaseModel):
         return make_line(self.item, self.description, self.quantity, self.rate)
 
 
-class LinesIn(BaseModel):
+class LinesIn(StrictIn):
     """The lines that replace a draft's lines."""
 
     lines: list[LineIn]

@@ -8,6 +8,7 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from api.schemas.history import HistoryEntry
+from api.schemas.limited import StrictIn
 from api.schemas.values import ReasonText
 from domain.manual_action import ManualAction
 
@@ -38,12 +39,12 @@ class ManualActionDetail(ManualActionOut):
     history: list[HistoryEntry]
 
 
-class MarkDoneIn(BaseModel):
+class MarkDoneIn(StrictIn):
     done_by: str = Field(description="Who did the work in QuickBooks")
     note: ReasonText = ""
 
 
-class ReasonIn(BaseModel):
+class ReasonIn(StrictIn):
     reason: ReasonText = ""
 
 

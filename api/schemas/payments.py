@@ -8,23 +8,31 @@ from pydantic import BaseModel, Field
 
 from api.schemas.credit_sources import ApplicationOut, applications_of
 from api.schemas.history import HistoryEntry
+from api.schemas.limited import (
+    CheckNumber,
+    CustomerCode,
+    DatedIn,
+    InvoiceNumber,
+    ListEntryName,
+    Memo,
+    PaymentReference,
+)
 from api.schemas.manual_actions import ManualActionOutcome, outcome_fields
 from api.schemas.values import AmountIn, Money
 from domain.manual_action import ManualAction
 from domain.payment import Payment, PaymentKind
 
 
-class PaymentFields(BaseModel):
-    reference: str = Field(examples=["PMT-1001"])
+class PaymentFields(DatedIn):
+    reference: PaymentReference = Field(examples=["PMT-1001"])
     amount: AmountIn
-    txn_date: date
-    method: str = Field(default="", description="Payment method, as named in QuickBooks")
-    check_number: str = ""
-    memo: str = ""
+    method: ListEntryName = Field(default="", description="Payment method, as named in QuickBooks")
+    check_number: CheckNumber = ""
+    memo: Memo = ""
 
 
 class JobPaymentIn(PaymentFields):
-    invoice: str | None = Field(
+    invoice: InvoiceNumber | None = Field(
         default=None,
         description=(
             "The one invoice the payment is for; required: a job payment without an invoice is "
@@ -34,7 +42,7 @@ class JobPaymentIn(PaymentFields):
 
 
 class AccountPaymentIn(PaymentFields):
-    customer: str = Field(description="The customer's code")
+    customer: CustomerCode = Field(description="The customer's code")
 
 
 class PaymentOut(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from api.schemas.limited import StrictIn
 from domain.policy import PolicyLevel
 from projections.readiness.explain import Explanation, describe
 from projections.readiness.fixpoint import Work
@@ -125,6 +126,6 @@ class WhatIfOut(BaseModel):
         )
 
 
-class PolicySwitchIn(BaseModel):
+class PolicySwitchIn(StrictIn):
     level: PolicyLevel
     changed_by: str = Field(min_length=1, description="Who switches the level")

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from api.schemas.limited import StrictIn
 
 
-class ImportedIn(BaseModel):
+class ImportedIn(StrictIn):
     """QuickBooks confirmed the transaction and returned its TxnID."""
 
     txn_id: str = Field(description="QuickBooks' TxnID", examples=["1A2B-1700000000"])
     edit_sequence: str = Field(default="", description="QuickBooks' EditSequence")
 
 
-class AppliedIn(BaseModel):
+class AppliedIn(StrictIn):
     """QuickBooks linked the payment or credit memo to an invoice."""
 
     invoice: str = Field(description="Number of the invoice QuickBooks applied it to")

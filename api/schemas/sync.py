@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from adapters.sync.reports import SentOperation, SyncReport, moment_of
+from api.schemas.limited import StrictIn
 from api.sync_progress import RunProgress
 from api.sync_selection import TYPE_NAMES
 
@@ -16,7 +17,7 @@ Transport = Literal["simulator", "webconnector"]
 _TYPES = ", ".join(TYPE_NAMES)
 
 
-class SyncRunIn(BaseModel):
+class SyncRunIn(StrictIn):
     types: list[str] = Field(
         default_factory=list,
         description=f"Transaction types to send ({_TYPES}); empty: every type",

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, PlainSerializer, WithJsonSchema
 
+from api.schemas.limited import Reason
 from domain.money import CENT
 
 
@@ -38,7 +39,8 @@ AmountIn = Annotated[
     str,
     Field(
         description=(
-            "Money as a decimal string, greater than zero, with at most two decimal places "
+            "Money as a decimal string of ASCII digits, greater than zero, with at most two "
+            "decimal places and 13 digits before the point "
             "(JSON numbers are refused so that no amount ever passes through a float)"
         ),
         examples=["125.00"],
@@ -50,4 +52,4 @@ DecimalIn = Annotated[
     Field(description='A decimal string, e.g. "1.5" (at most five places)', examples=["1"]),
 ]
 
-ReasonText = Annotated[str, Field(description="Why; kept in the event history", max_length=500)]
+ReasonText = Reason

@@ -1,10 +1,13 @@
-"""QuickBooks Desktop field limits (qbXML 13.0 schema and SDK documentation).
+"""QuickBooks Desktop field limits (qbXML 13.0 schema and SDK documentation): the one source
+of truth read by the domain's rules, the API's schemas and the qbXML builders.
 
 The schema states most of these as `maxLength`; QuickBooks answers 3070 ("string too long")
-or refuses the whole message when one is broken, so requests are checked before building.
+or refuses the whole message when one is broken, so nothing outside them is recorded.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 CUSTOMER_NAME = 41
 COMPANY_NAME = 41
@@ -47,3 +50,17 @@ PRICE_INTEGER_DIGITS = 10
 PRICE_DECIMAL_PLACES = 5
 QUANTITY_INTEGER_DIGITS = 10
 QUANTITY_DECIMAL_PLACES = 5
+
+EARLIEST_DATE = date(1901, 1, 1)
+LATEST_DATE = date(2099, 12, 31)
+"""The dates QuickBooks Desktop's date fields take."""
+FAR_PAST_DAYS = 5 * 366
+FAR_FUTURE_DAYS = 366
+"""A transaction dated further from today than these needs an explicit confirmation."""
+
+CUSTOMER_CODE = 100
+"""The field-service system's customer code: not a QuickBooks field, bounded all the same."""
+LEDGER_CUSTOMER_NAME = 100
+"""A customer's name in the ledger when its QB Name is what QuickBooks sees."""
+CHECK_NUMBER = 25
+REASON = 500
