@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from adapters.sync.operations import Status
+from adapters.sync.operations import SETTLED
 from adapters.sync.runs import FINISHED
 from adapters.sync.synchronizer import Synchronizer
 from api.sync_delivery import SyncDeliveries
 
-_ANSWERED = (Status.DONE, Status.PARKED)
+_ANSWERED = SETTLED
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class RunProgress:
     sent: int
     answered: int
     failure: str
+    quickbooks_unreachable: str
 
     @property
     def percent(self) -> int:
@@ -33,8 +34,7 @@ class RunProgress:
 def progress_of(sync: Synchronizer, deliveries: SyncDeliveries, run_id: str) -> RunProgress:
     """Raises UnknownRecord for a run that does not exist."""
     run = sync.engine.runs.get(run_id)
-    outbox = sync.engine.outbox
-    rows = outbox.rows(f"run_id = {outbox.d.mark}", (run_id,))
+    rows = sync.engine.outbox.for_run(run_id)
     failure = deliveries.failures.get(run_id, "")
     return RunProgress(
         run_id=run_id,
@@ -44,4 +44,5 @@ def progress_of(sync: Synchronizer, deliveries: SyncDeliveries, run_id: str) -> 
         sent=sum(1 for row in rows if row.attempts > 0),
         answered=sum(1 for row in rows if row.status in _ANSWERED),
         failure=failure,
+        quickbooks_unreachable=sync.unreachable(run_id),
     )

@@ -223,6 +223,7 @@ class WebConnectorService:
                     f"{message or 'no message'}"
                 )
                 self._report_error_to_source(rec, hresult, message)
+                self._discard(rec)  # the Web Connector ends the session after this
         except TicketRefused as refusal:
             logger.warning("connectionError refused for %s: %s", _short(ticket), refusal)
         return CONNECTION_DONE

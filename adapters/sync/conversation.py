@@ -15,8 +15,11 @@ from adapters.sync.engine import SyncEngine
 from adapters.sync.obsolete import obsolete
 from adapters.sync.operations import OutboxRow
 from adapters.sync.requests import CannotSend, build_request
-from adapters.sync.settlement import Outcome, Settlement, settle
+from adapters.sync.settlement import UNREACHABLE, Outcome, Settlement, settle
 from domain.errors import DomainError
+
+MESSAGE_REFUSED = frozenset({"0x80040400"})
+"""HRESULTs of QuickBooks refusing a whole message (0x80040400: it could not parse it)."""
 
 
 class SyncConversation:
@@ -32,13 +35,12 @@ class SyncConversation:
         if self._claimed:
             self.abandon("a new message was asked for before the last one was answered")
         self.engine.prepare()
-        while rows := self.engine.outbox.claim(
-            self._token(), self.engine.now(), self.engine.settings.batch_size
-        ):
+        while rows := self.engine.claim(self.worker, self._token()):
             requests = self._requests_for(rows)
             if requests:
                 self.messages += 1
                 return build_message(requests, on_error="continueOnError").decode()
+        self.engine.leases.release(self.worker)
         self.engine.finish_open_runs()
         return None
 
@@ -50,6 +52,7 @@ class SyncConversation:
             self._claimed = claimed
             self.abandon(f"QuickBooks' answer could not be read: {error}")
             return percent_done(0, 1)
+        self.engine.renew_lease(self.worker)
         by_id = {r.request_id: r for r in responses}
         for row in claimed:
             response = by_id.get(row.request_id)
@@ -62,14 +65,23 @@ class SyncConversation:
         return self.engine.percent(self.run_ids)
 
     def accept_failure(self, hresult: str, message: str) -> None:
-        self.abandon(f"QuickBooks could not run the message ({hresult}: {message})")
+        """QuickBooks refused the whole message (an attempt for each operation in it), or it
+        could not be reached (no one's fault: back off, never park)."""
+        if hresult.strip().lower() in MESSAGE_REFUSED:
+            reason = f"QuickBooks could not run the message ({hresult}: {message})"
+            self.abandon(reason, counts=True)
+        else:
+            self.abandon(f"{UNREACHABLE} ({hresult}: {message})")
 
-    def abandon(self, reason: str = "the session ended before QuickBooks answered") -> None:
+    def abandon(
+        self, reason: str = "the session ended before QuickBooks answered", counts: bool = False
+    ) -> None:
         """Whatever was claimed has an unknown outcome: QuickBooks is checked before a resend."""
         claimed, self._claimed = self._claimed, []
         self._error = reason
         for row in claimed:
-            self.engine.recorder.release([row], reason, self._requests.get(row.id, ""))
+            request = self._requests.get(row.id, "")
+            self.engine.recorder.release([row], reason, request, counts=counts)
 
     def last_error(self) -> str:
         return self._error

@@ -10,7 +10,10 @@ from eventsourcing.persistence import IntegrityError
 
 from adapters.readiness.changes import changed_since
 from adapters.readiness.store import ReadinessStore
+from adapters.sync.interventions import Interventions
+from adapters.sync.leases import Leases
 from adapters.sync.ledger import SyncLedger
+from adapters.sync.operations import SETTLED, OutboxRow, Status
 from adapters.sync.outbox import Outbox
 from adapters.sync.planning import CustomerLink, plan
 from adapters.sync.recording import Clock, Recorder
@@ -36,6 +39,8 @@ class SyncEngine:
         self.ledger, self.readiness, self.settings, self.now = ledger, readiness, settings, now
         self.outbox = Outbox(ledger.datastore, ledger.dialect)
         self.runs = SyncRuns(ledger.datastore, ledger.dialect)
+        self.leases = Leases(ledger.datastore, ledger.dialect)
+        self.interventions = Interventions(ledger.datastore, ledger.dialect)
         self.recorder = Recorder(ledger, self.outbox, settings, now)
         self._planning = threading.Lock()
         self._last_plan: _LastPlan | None = None
@@ -46,7 +51,7 @@ class SyncEngine:
 
         A run planned before is planned again only for the transactions the events since
         then can have changed; a new run, a new policy level or a new process plans it all."""
-        self.outbox.recover_stuck(self.now(), self.now() - self.settings.stuck_after)
+        self.recover()
         open_runs = self.runs.open_runs()
         if not open_runs:
             return
@@ -71,6 +76,27 @@ class SyncEngine:
             runs = frozenset(run.run_id for run in open_runs)
             self._last_plan = _LastPlan(facts.position, level, runs)
 
+    def recover(self) -> None:
+        """Take back in-flight work of workers that are gone (their lease lapsed or their
+        process ended) or hung (in flight longer than `stuck_after`)."""
+        now = self.now()
+        self.leases.forget_dead(now)
+        self.outbox.recover(now, now - self.settings.stuck_after)
+
+    def renew_lease(self, worker: str) -> None:
+        self.leases.renew(worker, self.now() + self.settings.lease_seconds)
+
+    def claim(self, worker: str, token: str) -> list[OutboxRow]:
+        """This worker's share of the ready work: with several live workers each takes an
+        equal part of what is ready, up to a batch, so the work spreads over them."""
+        self.renew_lease(worker)
+        now = self.now()
+        ready = self.outbox.ready_count(now)
+        if not ready:
+            return []
+        share = -(-ready // max(1, self.leases.live(now)))
+        return self.outbox.claim(token, now, min(self.settings.batch_size, share))
+
     def current_facts(self) -> Facts:
         """The read model brought up to date; another worker updating it at the same moment
         makes the tracking insert clash, which only means: reload and catch up again."""
@@ -88,23 +114,23 @@ class SyncEngine:
     def next_due_in(self) -> float | None:
         """Seconds until the earliest backed-off operation is due, if any is waiting."""
         now = self.now()
-        later = self.outbox.rows(
-            f"status = 'pending' AND next_attempt_at > {self.outbox.d.mark}", (now,)
-        )
+        later = self.outbox.backed_off(now)
         return min(row.next_attempt_at for row in later) - now if later else None
 
     def percent(self, run_ids: list[str]) -> int:
         if not self.has_ready_work():
             return 100
-        rows = [r for r in self.outbox.rows() if r.run_id in run_ids] or self.outbox.rows()
-        settled = sum(1 for r in rows if r.status.value in ("done", "parked"))
+        everything = self.outbox.everything()
+        rows = [r for r in everything if r.run_id in run_ids] or everything
+        settled = sum(1 for r in rows if r.status in SETTLED)
         return min(99, settled * 100 // max(1, len(rows)))
 
-    def finish_open_runs(self) -> None:
-        """Close each open run with nothing of it in flight, keeping what still waits and why."""
-        in_flight = {row.run_id for row in self.outbox.rows("status = 'in_flight'")}
+    def finish_open_runs(self, only: list[str] | None = None) -> None:
+        """Close each open run (of `only`, if given) with nothing of it in flight, keeping
+        what still waits and why."""
+        in_flight = {row.run_id for row in self.outbox.with_status(Status.IN_FLIGHT)}
         for run in self.runs.open_runs():
-            if run.run_id in in_flight:
+            if run.run_id in in_flight or (only is not None and run.run_id not in only):
                 continue
             waiting = waiting_of(self.outbox, self.current_facts(), run)
             self.runs.finish(run.run_id, waiting, self.now())

@@ -20,6 +20,12 @@ class Status(StrEnum):
     IN_FLIGHT = "in_flight"
     DONE = "done"
     PARKED = "parked"
+    DISMISSED = "dismissed"
+    """A person decided it is not to be sent; only a retry brings it back."""
+
+
+SETTLED = (Status.DONE, Status.PARKED, Status.DISMISSED)
+"""Statuses a run's progress counts as answered."""
 
 
 class Phase(StrEnum):

@@ -1,5 +1,6 @@
-"""The outbox table: idempotent inserts, claims that skip rows other workers hold, and the
-status changes that travel with the ledger events recording QuickBooks' answers."""
+"""The outbox table: idempotent inserts, claims that skip rows other workers hold, the named
+queries its readers need, and the status changes that travel with the ledger events
+recording QuickBooks' answers. All of the outbox's SQL lives in the storage modules."""
 
 from __future__ import annotations
 
@@ -9,12 +10,16 @@ from typing import Any
 
 from adapters.sync.dialect import Dialect
 from adapters.sync.operations import OpKind, OutboxRow, Phase, PlannedOp, Status
-from adapters.sync.schema import DEPS, LOG, OUTBOX
+from adapters.sync.schema import DEPS, LOG, OUTBOX, RUNS, WORKERS
 from adapters.sync.statements import OutboxChange
 
 COLUMNS = (
     "id, op_key, kind, txn_kind, txn_key, invoices, customer, status, phase, attempts, "
     "next_attempt_at, last_error, run_id, claimed_at, hint"
+)
+RECOVERED = (
+    "recovered: its worker or session stopped before QuickBooks' answer was recorded; "
+    "QuickBooks is checked before anything is resent"
 )
 
 
@@ -22,21 +27,23 @@ class Outbox:
     def __init__(self, datastore: Any, dialect: Dialect) -> None:
         self.datastore, self.d = datastore, dialect
         self.table, self.deps, self.log = (dialect.table(t) for t in (OUTBOX, DEPS, LOG))
+        self.runs, self.workers = dialect.table(RUNS), dialect.table(WORKERS)
 
     def transaction(self, commit: bool) -> AbstractContextManager[Any]:
         cm: AbstractContextManager[Any] = self.datastore.transaction(commit=commit)
         return cm
 
     def insert(self, ops: Sequence[PlannedOp], run_id: str, now: float) -> None:
-        """Add new operations; re-arm ones an earlier run parked or left pending."""
+        """Add new operations. A known operation keeps its status and its attempts: parked
+        work waits for a person; pending work of a finished run joins this run."""
         m = self.d.marks
         upsert = (
             f"INSERT INTO {self.table} AS o (op_key, kind, txn_kind, txn_key, invoices, customer, "
             "status, phase, attempts, next_attempt_at, last_error, run_id, claim, claimed_at, "
             f"hint, created_at, updated_at) VALUES ({m(17)}) ON CONFLICT (op_key) DO UPDATE SET "
-            "run_id = excluded.run_id, status = 'pending', attempts = 0, "
-            "next_attempt_at = excluded.next_attempt_at WHERE o.status IN ('pending', 'parked') "
-            "AND o.run_id <> excluded.run_id"
+            "run_id = excluded.run_id WHERE o.status = 'pending' AND o.run_id <> excluded.run_id "
+            f"AND NOT EXISTS (SELECT 1 FROM {self.runs} r WHERE r.run_id = o.run_id "
+            "AND r.state = 'open')"
         )
         dep = f"INSERT INTO {self.deps} VALUES ({m(2)}) ON CONFLICT DO NOTHING"
         with self.transaction(commit=True) as c:
@@ -45,23 +52,9 @@ class Outbox:
                 c.execute(
                     upsert,
                     (
-                        op.key,
-                        op.kind.value,
-                        op.txn_kind,
-                        op.txn_key,
-                        "|".join(op.invoices),
-                        op.customer,
-                        Status.PENDING.value,
-                        phase.value,
-                        0,
-                        now,
-                        "",
-                        run_id,
-                        "",
-                        0.0,
-                        "",
-                        now,
-                        now,
+                        *(op.key, op.kind.value, op.txn_kind, op.txn_key, "|".join(op.invoices)),
+                        *(op.customer, Status.PENDING.value, phase.value, 0, now, "", run_id),
+                        *("", 0.0, "", now, now),
                     ),
                 )
                 for depends_on in op.depends_on:
@@ -98,11 +91,47 @@ class Outbox:
             )
             return [row_from(r) for r in c.fetchall()]
 
-    def rows(self, where: str = "", params: Sequence[Any] = ()) -> list[OutboxRow]:
+    # Named queries ---------------------------------------------------------------------------
+
+    def _select(self, where: str = "", params: Sequence[Any] = ()) -> list[OutboxRow]:
         sql = f"SELECT {COLUMNS} FROM {self.table}" + (f" WHERE {where}" if where else "")
         with self.transaction(commit=False) as c:
             c.execute(sql + " ORDER BY id", tuple(params))
             return [row_from(r) for r in c.fetchall()]
+
+    def everything(self) -> list[OutboxRow]:
+        return self._select()
+
+    def get(self, key: str) -> OutboxRow | None:
+        found = self._select(f"op_key = {self.d.mark}", (key,))
+        return found[0] if found else None
+
+    def with_status(self, status: Status) -> list[OutboxRow]:
+        return self._select(f"status = {self.d.mark}", (status.value,))
+
+    def parked(self) -> list[OutboxRow]:
+        return self.with_status(Status.PARKED)
+
+    def in_flight_before(self, moment: float) -> list[OutboxRow]:
+        return self._select(f"status = 'in_flight' AND claimed_at < {self.d.mark}", (moment,))
+
+    def for_run(self, run_id: str) -> list[OutboxRow]:
+        return self._select(f"run_id = {self.d.mark}", (run_id,))
+
+    def unfinished_for_run(self, run_id: str) -> list[OutboxRow]:
+        return self._select(f"run_id = {self.d.mark} AND status <> 'done'", (run_id,))
+
+    def backed_off(self, now: float) -> list[OutboxRow]:
+        """Pending operations not due yet."""
+        return self._select(f"status = 'pending' AND next_attempt_at > {self.d.mark}", (now,))
+
+    def blocked(self) -> list[OutboxRow]:
+        """Pending operations behind a dependency that is not done (or has no row)."""
+        return self._select(
+            f"status = 'pending' AND EXISTS (SELECT 1 FROM {self.deps} d LEFT JOIN "
+            f"{self.table} x ON x.op_key = d.depends_on WHERE d.op_key = {self.table}.op_key "
+            "AND (x.status IS NULL OR x.status <> 'done'))"
+        )
 
     def dependencies(self, key: str) -> list[tuple[str, str]]:
         """Each dependency of `key` with its status ("missing" when it has no row)."""
@@ -114,20 +143,21 @@ class Outbox:
             c.execute(sql, (key,))
             return [(r["depends_on"], r["status"] or "missing") for r in c.fetchall()]
 
-    def recover_stuck(self, now: float, older_than: float) -> None:
-        """In-flight operations whose worker or session vanished: their outcome is unknown."""
+    def recover(self, now: float, stuck_before: float) -> None:
+        """In-flight operations whose worker holds no live lease, or that were claimed before
+        `stuck_before` (a worker that hangs): their outcome is unknown, so QuickBooks is
+        checked first."""
         m = self.d.mark
+        leased = (
+            f"SELECT 1 FROM {self.workers} w WHERE w.lease_until >= {m} "
+            "AND substr(o.claim, 1, length(w.worker) + 1) = w.worker || ':'"
+        )
         with self.transaction(commit=True) as c:
             c.execute(
-                f"UPDATE {self.table} SET status = 'pending', phase = 'probe', claim = '', "
-                f"last_error = {m}, updated_at = {m} "
-                f"WHERE status = 'in_flight' AND claimed_at < {m}",
-                (
-                    "recovered: its worker or session stopped before QuickBooks' answer was "
-                    "recorded; QuickBooks is checked before anything is resent",
-                    now,
-                    older_than,
-                ),
+                f"UPDATE {self.table} AS o SET status = 'pending', phase = 'probe', claim = '', "
+                f"last_error = {m}, updated_at = {m} WHERE status = 'in_flight' "
+                f"AND (claimed_at < {m} OR NOT EXISTS ({leased}))",
+                (RECOVERED, now, stuck_before, now),
             )
 
     # Status changes, executed in the transaction that records the ledger events ------------

@@ -14,7 +14,14 @@ from adapters.quickbooks.customer_links import link_customer
 from adapters.sync.operations import OutboxRow, Phase, Status
 from adapters.sync.outbox import Outbox
 from adapters.sync.settings import SyncSettings
-from adapters.sync.settlement import Imported, LedgerFact, Linked, Outcome, Settlement
+from adapters.sync.settlement import (
+    UNREACHABLE,
+    Imported,
+    LedgerFact,
+    Linked,
+    Outcome,
+    Settlement,
+)
 from adapters.sync.statements import OutboxChange
 from domain import ids
 from domain.credit_memo import CreditMemo
@@ -67,7 +74,7 @@ class Recorder:
             s = Settlement(
                 outcome,
                 f"{s.message}; gave up after {row.attempts} attempts: check "
-                "the record in QuickBooks (close it if it is open) and run sync again",
+                f"the record in QuickBooks (close it if it is open), then retry {row.key}",
             )
         if outcome in (Outcome.DONE, Outcome.ADOPTED, Outcome.DROPPED):
             return outcome, settle(row, Status.DONE, row.phase, error=s.message, at=now)
@@ -81,6 +88,18 @@ class Recorder:
                 at=now,
                 next_attempt_at=now,
                 hint=s.hint,
+                count_attempt=False,
+            )
+        if outcome is Outcome.UNREACHABLE:  # not the record's fault: never counted or parked
+            again = row.last_error.startswith(UNREACHABLE)  # the first time, check at once
+            due = now + (self.settings.backoff(row.attempts) if again else 0.0)
+            return outcome, settle(
+                row,
+                Status.PENDING,
+                Phase.PROBE,
+                error=s.message,
+                at=now,
+                next_attempt_at=due,
                 count_attempt=False,
             )
         if outcome is Outcome.BACKOFF:
@@ -99,10 +118,14 @@ class Recorder:
             count_attempt=outcome is Outcome.RETRY,
         )
 
-    def release(self, rows: list[OutboxRow], reason: str, request: str = "") -> None:
-        """The outcome of `rows` is unknown: check QuickBooks before anything is resent."""
+    def release(
+        self, rows: list[OutboxRow], reason: str, request: str = "", *, counts: bool = False
+    ) -> None:
+        """The outcome of `rows` is unknown: check QuickBooks before anything is resent. Only
+        a refusal of the whole message (`counts`) is an attempt; a lost connection is not."""
+        settlement = Settlement(Outcome.RETRY if counts else Outcome.UNREACHABLE, reason)
         for row in rows:
-            self.record(row, Settlement(Outcome.RETRY, reason), request, -1)
+            self.record(row, settlement, request, -1)
 
 
 def _apply_facts(unit: UnitOfWork, facts: tuple[LedgerFact, ...]) -> list[Aggregate]:

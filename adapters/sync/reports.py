@@ -44,6 +44,8 @@ class SyncReport:
     started_at: float = 0.0
     finished_at: float = 0.0
     not_selected: list[str] = field(default_factory=list)
+    quickbooks_unreachable: str = ""
+    """Why QuickBooks could not be reached, while work of the run waits to be sent again."""
 
     @property
     def done(self) -> list[str]:
@@ -53,6 +55,8 @@ class SyncReport:
         started = f", started {iso(self.started_at)}" if self.started_at else ""
         finished = f", finished {iso(self.finished_at)}" if self.finished_at else ""
         out = [f"sync run {self.run_id} ({self.state}{started}{finished})"]
+        if self.quickbooks_unreachable:
+            out.append(f"  {self.quickbooks_unreachable}")
         out += [
             f"  {iso(s.at)} sent {s.request} for {s.operation}: {s.status_code} {s.outcome}"
             + (f" — {s.message}" if s.message else "")

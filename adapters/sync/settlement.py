@@ -17,6 +17,9 @@ LOCKS = frozenset({3170, 3175, 3176, 3180})
 NOT_FOUND_CODES = frozenset({1, 500})
 
 
+UNREACHABLE = "QuickBooks could not be reached"
+
+
 class Outcome(StrEnum):
     DONE = "done"
     ADOPTED = "adopted earlier copy"
@@ -26,6 +29,7 @@ class Outcome(StrEnum):
     REQUEUED = "not processed, requeued"
     DROPPED = "dropped: no longer wanted"
     PARKED = "parked"
+    UNREACHABLE = "QuickBooks could not be reached, retry later"
 
 
 @dataclass(frozen=True)
@@ -132,11 +136,11 @@ def _park_message(ledger: Ledger, row: OutboxRow, code: int, text: str) -> str:
         return (
             f"{said}: the name {customer.name_for_quickbooks!r} is already used by a vendor, "
             f"employee or other name in QuickBooks; set a QB Name for customer "
-            f"{customer.code} ({customer.name}) and run sync again"
+            f"{customer.code} ({customer.name}), then retry {row.key}"
         )
     if code == INVALID_REFERENCE:
         return (
             f"{said}: QuickBooks lacks a record it refers to (customer, item, payment "
-            "method); add it in QuickBooks or fix the record, then run sync again"
+            f"method); add it in QuickBooks or fix the record, then retry {row.key}"
         )
-    return f"{said}: fix the record and run sync again"
+    return f"{said}: fix the record, then retry {row.key}"

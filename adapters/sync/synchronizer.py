@@ -12,7 +12,9 @@ from adapters.quickbooks.conversation import ProgressCallback, QuickBooksBackend
 from adapters.readiness.store import ReadinessStore
 from adapters.sync.conversation import SyncConversation
 from adapters.sync.engine import SyncEngine
+from adapters.sync.interventions import Intervention
 from adapters.sync.ledger import SyncLedger
+from adapters.sync.obsolete import obsolete
 from adapters.sync.operations import OutboxRow
 from adapters.sync.recording import Clock
 from adapters.sync.reports import (
@@ -24,6 +26,7 @@ from adapters.sync.reports import (
 from adapters.sync.runs import OPEN
 from adapters.sync.selection import Selection
 from adapters.sync.settings import SyncSettings
+from adapters.sync.settlement import UNREACHABLE, Outcome, Settlement
 from adapters.sync.waiting import waiting_of, why
 
 
@@ -44,8 +47,32 @@ class Synchronizer:
         require_import_completed(self.engine.ledger)
         run_id = uuid.uuid4().hex[:16]
         self.engine.runs.create(run_id, selection or Selection.everything(), self.engine.now())
+        self.cancel_unwanted()
         self.engine.prepare()
         return run_id
+
+    def cancel_unwanted(self) -> None:
+        """Parked or blocked work the ledger no longer wants (its record was voided before
+        QuickBooks held it, say) is cancelled, with the reason in the run's log."""
+        engine = self.engine
+        for row in [*engine.outbox.parked(), *engine.outbox.blocked()]:
+            if reason := obsolete(engine.ledger, row):
+                engine.recorder.record(
+                    row, Settlement(Outcome.DROPPED, f"cancelled: {reason}"), "", 0
+                )
+
+    def retry(self, operation: str, by: str) -> Intervention:
+        """A person sends parked (or dismissed) work again, from its first attempt."""
+        return self.engine.interventions.retry(operation, by, self.engine.now())
+
+    def dismiss(self, operation: str, by: str, reason: str) -> Intervention:
+        """A person decides parked (or pending) work is not to be sent."""
+        return self.engine.interventions.dismiss(operation, by, reason, self.engine.now())
+
+    def close_session(self, run_ids: list[str]) -> None:
+        """A Web Connector session ended (100%, closeConnection or connectionError): close
+        its runs that have nothing in flight; what still waits stays in their reports."""
+        self.engine.finish_open_runs(only=run_ids)
 
     def conversation(self, run_ids: list[str] | None = None, worker: str = "") -> SyncConversation:
         return SyncConversation(self.engine, run_ids or [], worker)
@@ -56,6 +83,19 @@ class Synchronizer:
         """Deliver everything ready to `backend` (the simulator); lost answers and transport
         failures are checked in QuickBooks and resent; returns the run's report."""
         conversation = self.conversation([run_id])
+        try:
+            self._deliver(conversation, backend, on_progress)
+        finally:
+            self.engine.leases.release(conversation.worker)
+        self.engine.finish_open_runs()
+        return self.report(run_id)
+
+    def _deliver(
+        self,
+        conversation: SyncConversation,
+        backend: QuickBooksBackend,
+        on_progress: ProgressCallback | None,
+    ) -> None:
         failures = 0
         while failures < self.engine.settings.max_transport_failures:
             message = conversation.next_message()
@@ -75,13 +115,12 @@ class Synchronizer:
             percent = conversation.accept_answer(answer)
             if on_progress is not None:
                 on_progress(percent)
-        self.engine.finish_open_runs()
-        return self.report(run_id)
 
     def conversation_for(self, session: QbwcSession) -> SyncConversation | None:
         """A Web Connector session's conversation: open runs, else a new run of everything."""
         if not self.engine.runs.open_runs():
             self.start_run()
+        self.cancel_unwanted()
         self.engine.prepare()
         if not self.engine.has_ready_work():
             self.engine.finish_open_runs()
@@ -106,20 +145,27 @@ class Synchronizer:
             started_at=run.started_at,
             finished_at=run.finished_at,
             not_selected=not_selected(self.engine.readiness, self.engine.ledger, run.selection),
+            quickbooks_unreachable=self.unreachable(run_id),
         )
 
+    def unreachable(self, run_id: str) -> str:
+        """QuickBooks' last "could not be reached" among the run's waiting work ("" if none)."""
+        rows = self.engine.outbox.unfinished_for_run(run_id)
+        said = [r.last_error for r in rows if r.last_error.startswith(UNREACHABLE)]
+        return f"{said[-1]}; the work waits and is sent again once it answers" if said else ""
+
     def parked(self) -> list[dict[str, str]]:
-        return [self._described(row) for row in self.engine.outbox.rows("status = 'parked'")]
+        return [self._described(row) for row in self.engine.outbox.parked()]
 
     def stuck(self) -> list[dict[str, str]]:
-        """In flight past the timeout, or pending behind a parked or missing dependency."""
-        limit = self.engine.now() - self.engine.settings.stuck_after
-        m = self.engine.outbox.d.mark
-        late = self.engine.outbox.rows(f"status = 'in_flight' AND claimed_at < {m}", (limit,))
+        """In flight past the timeout, or pending behind parked, dismissed or missing work."""
+        outbox = self.engine.outbox
+        late = outbox.in_flight_before(self.engine.now() - self.engine.settings.stuck_after)
+        behind = ("parked", "dismissed", "missing")
         blocked = [
             row
-            for row in self.engine.outbox.rows("status = 'pending'")
-            if any(s in ("parked", "missing") for _, s in self.engine.outbox.dependencies(row.key))
+            for row in outbox.blocked()
+            if any(s in behind for _, s in outbox.dependencies(row.key))
         ]
         return [self._described(row) for row in [*late, *blocked]]
 

@@ -14,7 +14,7 @@ from projections.readiness.verdicts import ReadinessRules, State
 
 
 def waiting_of(outbox: Outbox, facts: Facts, run: SyncRunRecord) -> list[dict[str, Any]]:
-    rows = outbox.rows(f"run_id = {outbox.d.mark} AND status <> 'done'", (run.run_id,))
+    rows = outbox.unfinished_for_run(run.run_id)
     waiting: list[dict[str, Any]] = [
         {"operation": row.key, "status": row.status.value, "why": why(outbox, row)} for row in rows
     ]
@@ -35,6 +35,8 @@ def waiting_of(outbox: Outbox, facts: Facts, run: SyncRunRecord) -> list[dict[st
 def why(outbox: Outbox, row: OutboxRow) -> str:
     if row.status is Status.PARKED:
         return f"needs a person: {row.last_error}"
+    if row.status is Status.DISMISSED:
+        return f"dismissed by {row.last_error}"
     if row.status is Status.IN_FLIGHT:
         return "sent to QuickBooks; its answer is not recorded yet"
     blocked = [

@@ -32,4 +32,6 @@ class SyncWorkSource(ConversationWorkSource):
             conversation = self._live.pop(session.ticket, None)
         if conversation is not None:
             conversation.abandon("the Web Connector session ended before QuickBooks answered")
+            self.synchronizer.engine.leases.release(conversation.worker)
+            self.synchronizer.close_session(conversation.run_ids)
         super().close(session)

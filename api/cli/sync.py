@@ -83,6 +83,8 @@ def _print_report(report: SyncReport) -> None:
         for entry in waiting:
             table.add_row(entry.subject, "\n".join(entry.why))
         console.print(table)
+    if report.quickbooks_unreachable:
+        console.print(report.quickbooks_unreachable, style="red", markup=False)
     for parked in report.parked:
         console.print(f"[red]needs a person:[/red] {parked['operation']}: {parked['why']}")
     for action in report.manual_actions:

@@ -52,6 +52,9 @@ class SyncRunProgressOut(BaseModel):
     answered: int = Field(description="Operations QuickBooks settled (done or needing a person)")
     percent: int
     failure: str
+    quickbooks_unreachable: str = Field(
+        default="", description="Why QuickBooks could not be reached, while work waits for it"
+    )
 
     @classmethod
     def of(cls, progress: RunProgress) -> SyncRunProgressOut:
@@ -64,6 +67,7 @@ class SyncRunProgressOut(BaseModel):
             answered=progress.answered,
             percent=progress.percent,
             failure=progress.failure,
+            quickbooks_unreachable=progress.quickbooks_unreachable,
         )
 
 
@@ -130,6 +134,9 @@ class SyncReportOut(BaseModel):
     )
     started_at: datetime
     finished_at: datetime | None
+    quickbooks_unreachable: str = Field(
+        default="", description="Why QuickBooks could not be reached, while work waits for it"
+    )
 
     @classmethod
     def of(cls, report: SyncReport) -> SyncReportOut:
@@ -145,4 +152,5 @@ class SyncReportOut(BaseModel):
             not_selected=report.not_selected,
             started_at=moment_of(report.started_at),
             finished_at=moment_of(report.finished_at) if report.finished_at else None,
+            quickbooks_unreachable=report.quickbooks_unreachable,
         )
