@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from adapters.qbwc.contract import Result
+from adapters.qbwc.host import cannot_serve, host_info
+from adapters.qbwc.login_backoff import LoginBackoff
 from adapters.qbwc.ports import WorkSourceProvider
 from adapters.qbwc.sessions import SessionRecord, SessionStore, TicketRefused
 from adapters.qbwc.users import UserDirectory
@@ -93,8 +95,10 @@ class WebConnectorService:
         version_policy: VersionPolicy | None = None,
         server_version: str = SERVER_VERSION,
         postpone_seconds_when_idle: int | None = None,
+        login_backoff: LoginBackoff | None = None,
     ) -> None:
         self.users = users
+        self.login_backoff = login_backoff or LoginBackoff()
         self.sources = sources
         self.sessions = sessions or SessionStore()
         self.version_policy = version_policy or VersionPolicy()
@@ -107,6 +111,7 @@ class WebConnectorService:
         arguments: Mapping[str, str | int],
         *,
         company_scope: str | None = None,
+        client_address: str = "",
     ) -> Result:
         """Run `operation` (a WSDL operation name) with its SOAP arguments."""
 
@@ -122,7 +127,10 @@ class WebConnectorService:
             "serverVersion": self.server_version,
             "clientVersion": lambda: self.client_version(text("strVersion")),
             "authenticate": lambda: self.authenticate(
-                text("strUserName"), text("strPassword"), company_scope=scope
+                text("strUserName"),
+                text("strPassword"),
+                company_scope=scope,
+                client_address=client_address,
             ),
             "sendRequestXML": lambda: self.send_request_xml(
                 text("ticket"),
@@ -160,13 +168,31 @@ class WebConnectorService:
         return verdict
 
     def authenticate(
-        self, username: str, password: str, *, company_scope: str | None = None
+        self,
+        username: str,
+        password: str,
+        *,
+        company_scope: str | None = None,
+        client_address: str = "",
     ) -> list[str]:
-        """[ticket, "" | company file | "none" | "nvu", optional postpone seconds]."""
+        """[ticket, "" | company file | "none" | "nvu", optional postpone seconds]. After
+        repeated failures a user name or client address is refused for a while unchecked."""
+        wait = self.login_backoff.wait_seconds(username, client_address)
+        if wait > 0:
+            logger.warning(
+                "Web Connector login of %r from %s refused unchecked for %.0f s more: repeated "
+                "failed logins",
+                username[:64],
+                client_address or "an unknown address",
+                wait,
+            )
+            return ["", NOT_A_VALID_USER]
         user = self.users.authenticate(username, password)
         if user is None or (company_scope is not None and user.company_id != company_scope):
             logger.warning("Web Connector login refused for user %r", username[:64])
+            self.login_backoff.failed(username, client_address)
             return ["", NOT_A_VALID_USER]
+        self.login_backoff.succeeded(username)
         record = self.sessions.open(user, self.sources.source_for, self._discard)
         ticket = record.session.ticket
         with record.lock:
@@ -190,6 +216,13 @@ class WebConnectorService:
         """The next qbXML request, or "" (the reason then comes from get_last_error)."""
         try:
             with self.sessions.checkout(ticket, self._discard, company_id=company_scope) as rec:
+                if not rec.host_checked:
+                    rec.host_checked = True
+                    host = host_info(hcp_response, country, major_version, minor_version)
+                    if reason := cannot_serve(host):
+                        logger.warning("session %s handed nothing: %s", _short(ticket), reason)
+                        rec.last_error, rec.finished = reason, True
+                        return ""
                 return self._next_request(rec, company_file_name)
         except TicketRefused as refusal:
             logger.warning("sendRequestXML refused for %s: %s", _short(ticket), refusal)

@@ -39,6 +39,8 @@ class SessionRecord:
     awaiting_answer: bool = False
     responses_received: int = 0
     finished: bool = False
+    host_checked: bool = False
+    """The first sendRequestXML checked which QuickBooks the Web Connector reached."""
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
 

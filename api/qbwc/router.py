@@ -38,7 +38,7 @@ _SUPPORT_ROUTE = "qbwc_support"
 
 
 def answer_soap(
-    service: WebConnectorService, body: bytes, company_scope: str | None
+    service: WebConnectorService, body: bytes, company_scope: str | None, client_address: str = ""
 ) -> tuple[int, bytes]:
     """HTTP status and SOAP envelope answering `body` (faults are HTTP 500, per SOAP 1.1)."""
     try:
@@ -47,7 +47,12 @@ def answer_soap(
         logger.warning("SOAP request refused: %s", fault.faultstring)
         return 500, build_fault(fault)
     try:
-        result = service.call(call.operation.name, call.arguments, company_scope=company_scope)
+        result = service.call(
+            call.operation.name,
+            call.arguments,
+            company_scope=company_scope,
+            client_address=client_address,
+        )
     except Exception:
         logger.exception("Web Connector operation %s failed", call.operation.name)
         return 500, build_fault(SoapFaultError("Internal server error", "Server"))
@@ -101,7 +106,10 @@ def create_qbwc_router(
         if body is None:
             status, envelope = 500, build_fault(SoapFaultError("Request refused: body too large"))
         else:
-            status, envelope = await run_in_threadpool(answer_soap, service, body, company_scope)
+            address = request.client.host if request.client is not None else ""
+            status, envelope = await run_in_threadpool(
+                answer_soap, service, body, company_scope, address
+            )
         return Response(envelope, status_code=status, media_type=CONTENT_TYPE)
 
     def wsdl_or_hint(request: Request, company_id: str | None) -> Response:
