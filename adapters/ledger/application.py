@@ -16,6 +16,7 @@ from eventsourcing.utils import EnvType
 
 from adapters.ledger.transcodings import register_domain_transcodings
 from adapters.ledger.unit_of_work import UnitOfWork
+from adapters.quickbooks.customer_links import link_customer
 from domain import applying, ids
 from domain.company import CompanySettings
 from domain.credit_memo import CreditMemo
@@ -142,12 +143,15 @@ class Ledger(Application[UUID]):
     def link_customer(
         self, code: str, list_id: str, edit_sequence: str, full_name: str
     ) -> Customer:
-        return self._run(
-            lambda unit: _then(
-                self._customer(unit, code),
-                lambda c: c.link_to_quickbooks(list_id, edit_sequence, full_name),
-            )
-        )
+        """Link the customer to a ListID QuickBooks gave, the one way the import and the
+        sync do it (the ListID is claimed for this customer)."""
+
+        def link(unit: UnitOfWork) -> Customer:
+            customer = self._customer(unit, code)
+            link_customer(unit, customer, list_id, edit_sequence, full_name)
+            return customer
+
+        return self._run(link)
 
     def record_opening_balance(self, code: str, balance: Decimal | str) -> Customer:
         return self._run(
