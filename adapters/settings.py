@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from domain.errors import InvalidInput
+from adapters.errors import ConfigurationError
 
 
 class Settings(BaseSettings):
@@ -82,7 +82,7 @@ def persistence_env(database_url: str, data_dir: Path) -> dict[str, str]:
         if "schema" in query:
             env["POSTGRES_SCHEMA"] = query["schema"][0]
         return env
-    raise InvalidInput(
+    raise ConfigurationError(
         f"QBSYNC_DATABASE_URL scheme {parts.scheme!r} is not supported: use sqlite:///file.db or "
         "postgresql://user@host:5432/dbname"
     )

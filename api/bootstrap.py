@@ -18,7 +18,7 @@ from adapters.quickbooks.gateway import (
 )
 from adapters.readiness.store import ReadinessStore
 from adapters.settings import Settings
-from adapters.sync.ledger import SyncLedger
+from adapters.sync.ledger_with_outbox import SyncLedger
 
 if TYPE_CHECKING:
     from adapters.importing.jobs import ImportRequests

@@ -16,7 +16,7 @@ from pathlib import Path
 from adapters.qbsim.simulator import QuickBooksSimulator
 from adapters.readiness.store import ReadinessStore
 from adapters.settings import persistence_env
-from adapters.sync.ledger import SyncLedger
+from adapters.sync.ledger_with_outbox import SyncLedger
 from adapters.sync.settings import SyncSettings
 from adapters.sync.synchronizer import Synchronizer
 from domain.lines import make_line

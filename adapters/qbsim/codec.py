@@ -17,8 +17,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from adapters.qbsim.balances import recompute
 from adapters.qbsim.company import Company
-from adapters.qbsim.ledger import recompute
 
 JSON_FORMAT_VERSION = 1
 Decoder = Callable[[Any], Any]

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from adapters.qbsim.balances import adjust_customer_balance, apply_allocations
 from adapters.qbsim.codec import decoder
 from adapters.qbsim.company import TABLE_NAMES, Company
-from adapters.qbsim.ledger import adjust_customer_balance, apply_allocations
 from adapters.qbsim.model import Customer, ListRecord
 from adapters.qbsim.names import NameOwner
 

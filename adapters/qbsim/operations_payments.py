@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from adapters.qbsim.balances import adjust_customer_balance, apply_allocations
 from adapters.qbsim.company import Company, Ref
-from adapters.qbsim.ledger import adjust_customer_balance, apply_allocations
 from adapters.qbsim.model import (
     ZERO,
     Application,

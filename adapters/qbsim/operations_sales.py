@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TypeVar
 
+from adapters.qbsim.balances import adjust_customer_balance
 from adapters.qbsim.company import Company, Ref
-from adapters.qbsim.ledger import adjust_customer_balance
 from adapters.qbsim.model import (
     ZERO,
     CreditMemo,

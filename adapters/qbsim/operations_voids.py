@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from adapters.qbsim.balances import adjust_customer_balance, apply_allocations
 from adapters.qbsim.company import Company
-from adapters.qbsim.ledger import adjust_customer_balance, apply_allocations
 from adapters.qbsim.model import (
     ZERO,
     Application,

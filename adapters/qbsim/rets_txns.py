@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from lxml import etree
 
+from adapters.qbsim.balances import unused_credits
 from adapters.qbsim.company import Company
-from adapters.qbsim.ledger import unused_credits
 from adapters.qbsim.model import ZERO, CreditMemo, Invoice, ReceivePayment, SalesLine, SalesTxn
 from adapters.qbsim.responses import (
     Element,

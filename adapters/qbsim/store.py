@@ -16,10 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+from adapters.qbsim.balances import recompute
 from adapters.qbsim.codec import company_from_json, decoder, encode
 from adapters.qbsim.company import Clock, Company, Sequences, system_clock
 from adapters.qbsim.demo_company import demo_company
-from adapters.qbsim.ledger import recompute
 from adapters.qbsim.merge import Row, decode_row, merge_rows
 
 SCHEMA_VERSION = 1

@@ -10,6 +10,7 @@ from itertools import chain
 from eventsourcing.persistence import InfrastructureFactory
 from eventsourcing.utils import Environment
 
+from adapters.errors import ConfigurationError
 from adapters.ledger.application import Ledger
 from adapters.readiness.by_key import facts_by_key, last_position
 from adapters.readiness.events import PAGE, read_log, whole_log
@@ -45,7 +46,7 @@ class ReadinessStore:
         elif module == "eventsourcing.postgres":
             recorder_class = PostgresReadinessRecorder
         else:
-            raise InvalidInput(
+            raise ConfigurationError(
                 f"the readiness read model needs SQLite or PostgreSQL, not {module!r}"
             )
         factory = InfrastructureFactory.construct(Environment(PROJECTION_NAME, ledger_env))

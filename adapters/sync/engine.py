@@ -12,10 +12,10 @@ from adapters.readiness.changes import changed_since
 from adapters.readiness.store import ReadinessStore
 from adapters.sync.interventions import Interventions
 from adapters.sync.leases import Leases
-from adapters.sync.ledger import SyncLedger
+from adapters.sync.ledger_with_outbox import SyncLedger
 from adapters.sync.operations import SETTLED, OutboxRow, Status
 from adapters.sync.outbox import Outbox
-from adapters.sync.planning import CustomerLink, plan
+from adapters.sync.planning import CustomerStatus, plan
 from adapters.sync.recording import Clock, Recorder
 from adapters.sync.runs import SyncRuns
 from adapters.sync.settings import SyncSettings
@@ -61,12 +61,12 @@ class SyncEngine:
             if last is None or last.level is not level:
                 last = _LastPlan(0, level, frozenset())
             changed = changed_since(self.ledger, facts, last.position) if last.runs else set()
-            links: dict[str, CustomerLink] = {}
+            links: dict[str, CustomerStatus] = {}
 
-            def customer(code: str) -> CustomerLink:
+            def customer(code: str) -> CustomerStatus:
                 if code not in links:
                     found = self.ledger.customer(code)
-                    links[code] = CustomerLink(code, found.qb_list_id is not None, found.parent)
+                    links[code] = CustomerStatus(code, found.qb_list_id is not None, found.parent)
                 return links[code]
 
             for run in open_runs:

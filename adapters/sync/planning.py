@@ -22,13 +22,16 @@ from projections.readiness.rules import applied_first, applied_with_import, impo
 
 
 @dataclass(frozen=True)
-class CustomerLink:
+class CustomerStatus:
+    """What the plan needs of a customer: whether QuickBooks holds it (`linked`, its ListID
+    is known) and the parent it is a job of. Not the `domain.customer_link` aggregate."""
+
     code: str
     linked: bool
     parent: str = ""
 
 
-CustomerLookup = Callable[[str], CustomerLink]
+CustomerLookup = Callable[[str], CustomerStatus]
 _ADD = {
     TxnKind.INVOICE: OpKind.INVOICE_ADD,
     TxnKind.CREDIT_MEMO: OpKind.CREDIT_MEMO_ADD,

@@ -13,7 +13,7 @@ from adapters.readiness.store import ReadinessStore
 from adapters.sync.conversation import SyncConversation
 from adapters.sync.engine import SyncEngine
 from adapters.sync.interventions import Intervention
-from adapters.sync.ledger import SyncLedger
+from adapters.sync.ledger_with_outbox import SyncLedger
 from adapters.sync.obsolete import obsolete
 from adapters.sync.operations import OutboxRow
 from adapters.sync.recording import Clock

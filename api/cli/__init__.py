@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from adapters.errors import ConfigurationError
+
 app = typer.Typer(
     help="qbsync: an event-sourced ledger synchronised into QuickBooks Desktop.",
     no_args_is_help=True,
@@ -16,7 +18,11 @@ def _settings_from_environment() -> None:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except ConfigurationError as error:
+        typer.echo(f"qbsync: configuration error: {error}", err=True)
+        raise SystemExit(2) from None
 
 
 def _register_commands() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from adapters.readiness.store import ReadinessStore
 from adapters.settings import persistence_env
-from adapters.sync.ledger import SyncLedger
+from adapters.sync.ledger_with_outbox import SyncLedger
 from adapters.sync.selection import Selection
 from adapters.sync.synchronizer import Synchronizer
 from domain.customer import Customer

@@ -8,10 +8,10 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from adapters.qbsim.balances import recompute
 from adapters.qbsim.codec import company_to_json
 from adapters.qbsim.company import Company, Ref
 from adapters.qbsim.demo_company import demo_company
-from adapters.qbsim.ledger import recompute
 from adapters.qbsim.model import ZERO
 from adapters.qbsim.operations_payments import (
     ApplicationInput,

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from adapters.readiness.changes import changed_since
 from adapters.readiness.events import whole_log
 from adapters.sync.operations import PlannedOp
-from adapters.sync.planning import CustomerLink, plan
+from adapters.sync.planning import CustomerStatus, plan
 from adapters.sync.selection import Selection
 from projections.readiness.facts import Facts, TxnKind, TxnRef
 from projections.readiness.folding import fold
@@ -34,8 +34,8 @@ class Outbox:
             self.deps.update((op.key, d) for d in op.depends_on)
 
 
-def unlinked(code: str) -> CustomerLink:
-    return CustomerLink(code, linked=False)
+def unlinked(code: str) -> CustomerStatus:
+    return CustomerStatus(code, linked=False)
 
 
 @RUN

@@ -5,7 +5,7 @@ from __future__ import annotations
 from adapters.ledger.application import Ledger
 from adapters.readiness.events import whole_log
 from adapters.sync.operations import OpKind, PlannedOp
-from adapters.sync.planning import CustomerLink, plan
+from adapters.sync.planning import CustomerStatus, plan
 from adapters.sync.selection import Selection
 from domain.policy import PolicyLevel
 from projections.readiness.facts import Facts, TxnKind, TxnRef
@@ -19,8 +19,8 @@ def facts(ledger: Ledger) -> Facts:
     return facts_as_of(whole_log(ledger))
 
 
-def unlinked(code: str) -> CustomerLink:
-    return CustomerLink(code, linked=False)
+def unlinked(code: str) -> CustomerStatus:
+    return CustomerStatus(code, linked=False)
 
 
 def by_key(ops: list[PlannedOp]) -> dict[str, PlannedOp]:
@@ -56,7 +56,7 @@ def test_moderate_imports_the_payment_unapplied_and_applies_it_later() -> None:
 
 def test_a_selected_payment_brings_its_invoice_and_nothing_else() -> None:
     selection = Selection.of(TxnRef(TxnKind.JOB_PAYMENT, "P1"))
-    linked = lambda code: CustomerLink(code, linked=True)  # noqa: E731
+    linked = lambda code: CustomerStatus(code, linked=True)  # noqa: E731
     ops = by_key(plan(facts(job_paid()), CONSERVATIVE, selection, linked))
     assert set(ops) == {"invoice-add:1-1", "payment-add:P1"}
 

@@ -6,10 +6,10 @@ from typing import Any
 
 from eventsourcing.utils import Environment, EnvType, get_topic
 
+from adapters.errors import ConfigurationError
 from adapters.ledger.application import Ledger
 from adapters.sync.dialect import Dialect
 from adapters.sync.recorders import PostgresOutboxRecorder, SQLiteOutboxRecorder
-from domain.errors import InvalidInput
 
 _RECORDERS = {
     "eventsourcing.sqlite": SQLiteOutboxRecorder,
@@ -24,7 +24,10 @@ class SyncLedger(Ledger):
         built = super().construct_env(name, env)
         recorder = _RECORDERS.get(built.get("PERSISTENCE_MODULE", ""))
         if recorder is None:
-            raise InvalidInput("the sync outbox needs SQLite or PostgreSQL persistence")
+            raise ConfigurationError(
+                "the sync outbox needs SQLite or PostgreSQL persistence: set QBSYNC_DATABASE_URL "
+                "to sqlite:///file.db or postgresql://user@host:5432/dbname"
+            )
         built["APPLICATION_RECORDER_TOPIC"] = get_topic(recorder)
         return built
 
