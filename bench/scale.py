@@ -39,7 +39,7 @@ from adapters.ledger.application import Ledger
 from adapters.qbsim.simulator import QuickBooksSimulator
 from adapters.readiness.events import read_log
 from adapters.readiness.store import ReadinessStore
-from adapters.sync.ledger import SyncLedger
+from adapters.sync.ledger_with_outbox import SyncLedger
 from adapters.sync.settings import SyncSettings
 from adapters.sync.synchronizer import Synchronizer
 from bench.ledger_throughput import fresh_store
