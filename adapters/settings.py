@@ -43,6 +43,22 @@ class Settings(BaseSettings):
             "(default data_dir/quickbooks-simulator.sqlite)"
         ),
     )
+    sync_stuck_after_seconds: float = Field(
+        default=600.0,
+        gt=0,
+        description=(
+            "Seconds an operation may stay in flight, even with its worker's lease renewed, "
+            "before another worker checks QuickBooks and resends it (a hung worker's bound)"
+        ),
+    )
+    sync_lease_seconds: float = Field(
+        default=120.0,
+        gt=0,
+        description=(
+            "How long a worker's hold on in-flight work lasts unless renewed (it renews with "
+            "every message); a process that is gone on the same host loses it at once"
+        ),
+    )
 
     @property
     def is_production(self) -> bool:

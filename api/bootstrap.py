@@ -23,6 +23,7 @@ from adapters.sync.ledger_with_outbox import SyncLedger
 if TYPE_CHECKING:
     from adapters.importing.jobs import ImportRequests
     from adapters.qbsim import QuickBooksSimulator
+    from adapters.sync.settings import SyncSettings
     from adapters.sync.synchronizer import Synchronizer
 
 T = TypeVar("T")
@@ -74,7 +75,18 @@ class Container:
         """The synchronisation of ledger work into QuickBooks, built on first use."""
         from adapters.sync.synchronizer import Synchronizer
 
-        return self.once("synchronizer", lambda: Synchronizer(self.ledger, self.readiness))
+        return self.once(
+            "synchronizer",
+            lambda: Synchronizer(self.ledger, self.readiness, self.sync_settings()),
+        )
+
+    def sync_settings(self) -> SyncSettings:
+        from adapters.sync.settings import SyncSettings
+
+        return SyncSettings(
+            stuck_after=self.settings.sync_stuck_after_seconds,
+            lease_seconds=self.settings.sync_lease_seconds,
+        )
 
     def import_requests(self) -> ImportRequests:
         """Imports asked for through the Web Connector (serve them with

@@ -28,6 +28,7 @@ from adapters.sync.selection import Selection
 from adapters.sync.settings import SyncSettings
 from adapters.sync.settlement import UNREACHABLE, Outcome, Settlement
 from adapters.sync.waiting import waiting_of, why
+from domain.errors import UnknownRecord
 
 
 class Synchronizer:
@@ -61,13 +62,19 @@ class Synchronizer:
                     row, Settlement(Outcome.DROPPED, f"cancelled: {reason}"), "", 0
                 )
 
-    def retry(self, operation: str, by: str) -> Intervention:
+    def retry(self, operation: str, by: str, reason: str = "") -> Intervention:
         """A person sends parked (or dismissed) work again, from its first attempt."""
-        return self.engine.interventions.retry(operation, by, self.engine.now())
+        return self.engine.interventions.retry(operation, by, self.engine.now(), reason)
 
     def dismiss(self, operation: str, by: str, reason: str) -> Intervention:
         """A person decides parked (or pending) work is not to be sent."""
         return self.engine.interventions.dismiss(operation, by, reason, self.engine.now())
+
+    def interventions(self, operation: str) -> list[Intervention]:
+        """Who retried or dismissed `operation`, and why (UnknownRecord if there is none)."""
+        if self.engine.outbox.get(operation) is None:
+            raise UnknownRecord("sync operation", operation)
+        return self.engine.interventions.history(operation)
 
     def close_session(self, run_ids: list[str]) -> None:
         """A Web Connector session ended (100%, closeConnection or connectionError): close

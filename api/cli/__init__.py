@@ -35,6 +35,7 @@ def _register_commands() -> None:
         serve,
         sync,
         webconnector,
+        work,
         worker,
     )
 
@@ -47,6 +48,7 @@ def _register_commands() -> None:
         manual_actions,
         records,
         webconnector,
+        work,
         worker,
     ):
         module.register(app)

@@ -15,6 +15,7 @@ from api.routes import (
     payments,
     policy,
     sync,
+    work,
 )
 from api.routes.lists import others, transactions
 
@@ -29,6 +30,7 @@ ROUTERS: list[APIRouter] = [
     policy.router,  # readiness under the policy levels
     imports.router,  # Import from QuickBooks
     sync.router,  # Synchronize into QuickBooks
+    work.router,  # sync work that needs a person: retry, dismiss
     transactions.router,  # lists, one page at a time
     others.router,
 ]
