@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint typecheck contracts pytest serve bench clean
+.PHONY: demo test check lint typecheck contracts pytest browser serve bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ contracts: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
+# The pages in Debian's chromium (apt-get install chromium); screenshots in test-artifacts/.
+browser: $(STAMP)
+	$(BIN)/pytest tests/browser
+
 serve: $(STAMP)
 	$(BIN)/qbsync serve
 
@@ -44,4 +48,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.sync_throughput
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache test-artifacts

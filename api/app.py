@@ -11,6 +11,7 @@ from api.deps import Writer
 from api.errors import install_error_handlers
 from api.qbwc import create_qbwc_router
 from api.routes import ROUTERS
+from api.web import install_web
 from api.webconnector_wiring import build_webconnector_service, webconnector_settings
 
 
@@ -30,6 +31,7 @@ def create_app(container: Container) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     _mount_webconnector(app, container)
+    install_web(app, container)
     return app
 
 

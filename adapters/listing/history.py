@@ -15,7 +15,7 @@ from adapters.listing.positions import log_positions
 from adapters.readiness.events import read_log
 from domain.errors import InvalidInput
 
-_ENVELOPE = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
+ENVELOPE = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
 # Attributes naming the person who acted, newest convention first.
 _ACTOR_FIELDS = ("acted_by", "changed_by", "done_by", "confirmed_by", "by")
 # Events that record QuickBooks' answers: qbsync itself recorded them.
@@ -79,7 +79,11 @@ def label_of(aggregate: str, data: Mapping[str, Any]) -> str:
         return f"import run {data['run_id']}"
     if aggregate == "CompanySettings":
         return "company settings"
-    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", aggregate).lower()
+    if aggregate == "QuickBooksListEntry":
+        kind = data.get("list_kind", "list")
+        return f"QuickBooks {getattr(kind, 'value', kind)} {data.get('list_id', '')}".strip()
+    named = data.get("list_id") or data.get("code") or ""
+    return f"{event_words(aggregate).lower()} {named}".strip()
 
 
 def record_history(ledger: Ledger, aggregate_id: UUID, label: str) -> list[HistoryLine]:
@@ -96,7 +100,7 @@ def record_history(ledger: Ledger, aggregate_id: UUID, label: str) -> list[Histo
                 label,
                 name,
                 actor_of(name, data),
-                {k: v for k, v in data.items() if k not in _ENVELOPE},
+                {k: v for k, v in data.items() if k not in ENVELOPE},
             )
         )
     return lines
@@ -115,7 +119,7 @@ def history_between(ledger: Ledger, first: date, last: date) -> Iterator[History
             if event.version == 1:
                 labels[event.originator_id] = label_of(aggregate, event.data)
             if start <= event.timestamp <= end:
-                data = {k: v for k, v in event.data.items() if k not in _ENVELOPE}
+                data = {k: v for k, v in event.data.items() if k not in ENVELOPE}
                 yield HistoryLine(
                     event.position,
                     event.timestamp,

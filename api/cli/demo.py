@@ -14,6 +14,7 @@ from rich.table import Table
 from adapters.demo.towing_day import RecordedDay, record_day
 from adapters.importing.jobs import run_import
 from adapters.ledger.application import Ledger
+from adapters.listing.citations import Citations
 from api.bootstrap import Container, bootstrap
 from domain.credit_source import CreditSource
 from projections.readiness.what_if import WhatIf
@@ -144,5 +145,6 @@ def _explain_waiting(container: Container, day: RecordedDay) -> None:
     console.rule("Step 5: why is this invoice not in QuickBooks?")
     number = day.invoices[1]
     ref = container.readiness.resolve(container.ledger, "invoice", number)
-    for line in container.readiness.explain(container.ledger, ref).lines():
+    cite = Citations(container.ledger, container.readiness.model.facts()).words
+    for line in container.readiness.explain(container.ledger, ref).lines(cite):
         console.print(line, markup=False, highlight=False)

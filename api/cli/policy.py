@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
+from adapters.listing.citations import Citations
 from api.cli.running import command_container
 from api.schemas.policy import ExplanationOut, ReadinessOut, WhatIfOut
 from domain.policy import ALL_LEVELS, PolicyLevel
@@ -80,11 +81,12 @@ def explain(
             explanation = c.readiness.explain(c.ledger, ref)
         else:
             explanation = c.readiness.explain_as_of(c.ledger, ref, as_of_position, as_of)
+        if not as_json:
+            cite = Citations(c.ledger, c.readiness.model.facts()).words
+            for line in explanation.lines(cite):
+                console.print(line, highlight=False, markup=False)
     if as_json:
         _print_json(ExplanationOut.of_explanation(explanation))
-        return
-    for line in explanation.lines():
-        console.print(line, highlight=False, markup=False)
 
 
 def what_if(

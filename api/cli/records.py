@@ -3,25 +3,24 @@ people (tables) or programs (--json, --csv)."""
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
-from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from adapters.listing.citations import Citations
 from adapters.listing.history import history_between, record_history, record_of
 from adapters.listing.runs import list_sync_runs
 from adapters.sync.reports import iso
 from api.bootstrap import Container
 from api.cli.running import command_container
-from api.schemas.lists import CSV_HEADER, HistoryLineOut, SyncRunOut
+from api.schemas.lists import HistoryLineOut, SyncRunOut, write_history_csv
 from api.schemas.sync import SyncReportOut
 
 console = Console()
@@ -86,11 +85,12 @@ def report(
     """A past sync run's report, as `qbsync sync` printed it."""
     with _container() as c:
         found = c.synchronizer().report(run_id)
-    if as_json:
-        typer.echo(SyncReportOut.of(found).model_dump_json(indent=2))
-        return
-    for line in found.lines():
-        console.print(line, highlight=False, markup=False)
+        if as_json:
+            typer.echo(SyncReportOut.of(found).model_dump_json(indent=2))
+            return
+        words = Citations(c.ledger, c.readiness.model.facts()).in_words
+        for line in found.lines():
+            console.print(words(line), highlight=False, markup=False)
 
 
 def history(
@@ -102,8 +102,13 @@ def history(
     """Every event of one record: log position, time, event, who acted, and its data."""
     with _container() as c:
         record_id, label = record_of(c.ledger, kind, key)
-        lines = [HistoryLineOut.of(line) for line in record_history(c.ledger, record_id, label)]
-    _print_history(lines, as_json, as_csv, title=f"History of {label}")
+        lines = record_history(c.ledger, record_id, label)
+    if as_csv:
+        write_history_csv(lines, sys.stdout)
+        return
+    _print_history(
+        [HistoryLineOut.of(line) for line in lines], as_json, title=f"History of {label}"
+    )
 
 
 def export_history(
@@ -119,29 +124,21 @@ def export_history(
         Console(stderr=True).print(f"[red]--from {first} is after --to {last}[/red]")
         raise typer.Exit(code=2)
     with _container() as c:
-        lines = [HistoryLineOut.of(line) for line in history_between(c.ledger, first, last)]
+        lines = list(history_between(c.ledger, first, last))
     if as_json:
-        typer.echo(json.dumps([line.model_dump(mode="json") for line in lines], indent=2))
+        rows = [HistoryLineOut.of(line).model_dump(mode="json") for line in lines]
+        typer.echo(json.dumps(rows, indent=2))
     elif output is None:
-        write_csv(lines, sys.stdout)
+        write_history_csv(lines, sys.stdout)
     else:
         with output.open("w", newline="", encoding="utf-8") as file:
-            write_csv(lines, file)
+            write_history_csv(lines, file)
         Console(stderr=True).print(f"{len(lines)} events written to {output}")
 
 
-def write_csv(lines: Iterable[HistoryLineOut], file: TextIO) -> None:
-    writer = csv.writer(file)
-    writer.writerow(CSV_HEADER)
-    writer.writerows(line.csv_row() for line in lines)
-
-
-def _print_history(lines: list[HistoryLineOut], as_json: bool, as_csv: bool, title: str) -> None:
+def _print_history(lines: list[HistoryLineOut], as_json: bool, title: str) -> None:
     if as_json:
         typer.echo(json.dumps([line.model_dump(mode="json") for line in lines], indent=2))
-        return
-    if as_csv:
-        write_csv(lines, sys.stdout)
         return
     table = Table("log #", "recorded at", "event", "by", "data", title=title)
     for line in lines:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import json
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TextIO
 
 from pydantic import BaseModel, Field, JsonValue
 
@@ -101,3 +103,10 @@ class HistoryLineOut(BaseModel):
 
 
 CSV_HEADER = ["log position", "recorded at", "record", "event", "by", "data"]
+
+
+def write_history_csv(lines: Iterable[HistoryLine], file: TextIO) -> None:
+    """One row per event, under CSV_HEADER."""
+    writer = csv.writer(file)
+    writer.writerow(CSV_HEADER)
+    writer.writerows(HistoryLineOut.of(line).csv_row() for line in lines)

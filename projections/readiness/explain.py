@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from domain.policy import ALL_LEVELS, PolicyLevel
 from projections.readiness.facts import Facts, PolicyChange, TxnRef
 from projections.readiness.log import Citation
 from projections.readiness.verdicts import ReadinessRules, State, Verdict
+
+Cite = Callable[[Citation], str]
 
 
 @dataclass(frozen=True)
@@ -32,24 +35,24 @@ class Explanation:
     imports: dict[PolicyLevel, Verdict]
     applications: dict[str, dict[PolicyLevel, Verdict]]
 
-    def lines(self) -> list[str]:
-        """The explanation in words, current level first."""
+    def lines(self, cite: Cite = str) -> list[str]:
+        """The explanation in words, current level first; `cite` renders each citation."""
         qb = self.quickbooks
         held = (
-            f"in QuickBooks as {qb.txn_id} ({qb.imported_by})"
-            if qb.is_imported
+            f"in QuickBooks as {qb.txn_id} ({cite(qb.imported_by)})"
+            if qb.imported_by is not None
             else ("not in QuickBooks")
         )
         out = [
             f"{self.ref.label}: {held}; policy level {self.level} (as of #{self.as_of_position})"
         ]
-        out += [f"  applied to invoice {n} in QuickBooks ({cited})" for n, cited in qb.applied]
+        out += [f"  applied to invoice {n} in QuickBooks ({cite(c)})" for n, c in qb.applied]
         for level in _current_first(self.level):
             marker = "current" if level is self.level else "if switched"
-            out.append(f"  import under {level} ({marker}): {describe(self.imports[level])}")
+            out.append(f"  import under {level} ({marker}): {describe(self.imports[level], cite)}")
             for invoice, verdicts in self.applications.items():
                 verdict = verdicts[level]
-                out.append(f"    apply to invoice {invoice}: {describe(verdict)}")
+                out.append(f"    apply to invoice {invoice}: {describe(verdict, cite)}")
         return out
 
 
@@ -75,16 +78,16 @@ def explain(facts: Facts, ref: TxnRef) -> Explanation:
     )
 
 
-def describe(verdict: Verdict) -> str:
+def describe(verdict: Verdict, cite: Cite = str) -> str:
     if verdict.state is State.DONE:
-        return f"done ({', '.join(map(str, verdict.cited))})"
+        return f"done ({', '.join(map(cite, verdict.cited))})"
     if verdict.state is State.VOIDED:
-        return f"never: voided ({', '.join(map(str, verdict.cited))})"
+        return f"never: voided ({', '.join(map(cite, verdict.cited))})"
     if verdict.state is State.READY:
         return "ready"
     if verdict.state is State.READY_WITH:
         return "ready with " + ", ".join(r.label for r in verdict.needs) + " in the same run"
-    return "; ".join(f"waiting: {c.text} [{', '.join(map(str, c.cited))}]" for c in verdict.unmet)
+    return "; ".join(f"waiting: {c.text} [{', '.join(map(cite, c.cited))}]" for c in verdict.unmet)
 
 
 def _current_first(current: PolicyLevel) -> list[PolicyLevel]:

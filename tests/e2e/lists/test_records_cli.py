@@ -39,6 +39,13 @@ def test_runs_and_a_past_report_in_words(tmp_path: Path) -> None:
     code, words = qbsync(tmp_path, "report", first_id)
     assert code == 0 and f"sync run {first_id} (finished, started 20" in words
     assert "sent InvoiceAdd for invoice-add:9601-1: 0 done" in words
+    # what waits is said with citations a person can follow, not event ids
+    code, words = qbsync(tmp_path, "report", listed[0]["run_id"])
+    assert "waiting: invoice 9603-1" in words
+    assert "[invoice 9603-1 · Created · 20" in words and " · log #" in words
+    assert "Invoice.Created (" not in words
+    code, output = qbsync(tmp_path, "explain", "invoice", "9603-1")
+    assert code == 0 and "[invoice 9603-1 · Created · 20" in output
     code, output = qbsync(tmp_path, "report", "no-such-run")
     assert code == 2 and "sync run no-such-run does not exist" in output
 

@@ -1,0 +1,57 @@
+"""Needs a person: parked and stuck operations, and open manual actions to mark done."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import quote
+from uuid import UUID
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from adapters.listing.manual_actions import opened_actions
+from api.web.session import Bookkeeper, ContainerDep, Reader
+from api.web.templating import page
+
+router = APIRouter()
+
+
+def what_to_do(item: dict[str, str]) -> str:
+    if item["status"] == "parked":
+        return (
+            "Fix what QuickBooks refused (the record in qbsync, or the clashing one in "
+            "QuickBooks), then retry; dismiss it if it should never be sent."
+        )
+    if item["status"] == "in_flight":
+        return "qbsync checks QuickBooks before resending it: retry to check now."
+    return "It waits for the operation named: deal with that one first."
+
+
+@router.get("/needs-a-person")
+def needs_a_person(request: Request, container: ContainerDep, identity: Reader) -> Response:
+    synchronizer = container.synchronizer()
+    operations = [*synchronizer.parked(), *synchronizer.stuck()]
+    actions = [a for a in opened_actions(container.ledger) if not a.done]
+    return page(
+        request,
+        "needs_a_person.html",
+        "Needs a person",
+        operations=operations,
+        what_to_do=what_to_do,
+        actions=actions,
+    )
+
+
+@router.post("/needs-a-person/{action_id}/done")
+def mark_done(
+    container: ContainerDep,
+    identity: Bookkeeper,
+    action_id: UUID,
+    done_by: Annotated[str, Form(max_length=100)] = "",
+    note: Annotated[str, Form(max_length=500)] = "",
+) -> Response:
+    action = container.ledger.mark_manual_action_done(
+        action_id, done_by.strip() or identity.name, note
+    )
+    notice = quote(f"Manual action for {action.subject} marked done by {action.done_by}.")
+    return RedirectResponse(f"/needs-a-person?notice={notice}", status_code=303)

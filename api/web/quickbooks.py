@@ -1,0 +1,30 @@
+"""In development: what the simulated QuickBooks company now holds."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
+
+from api.web.session import ContainerDep, Reader
+from api.web.templating import page
+
+router = APIRouter()
+
+
+@router.get("/quickbooks")
+def quickbooks(request: Request, container: ContainerDep, identity: Reader) -> Response:
+    if container.settings.is_production:
+        raise HTTPException(status_code=404, detail="no simulated QuickBooks in production")
+    company = container.quickbooks_simulator().company
+    customers = {c.list_id: c for c in list(company.customers.values())}
+    return page(
+        request,
+        "quickbooks.html",
+        "QuickBooks (simulated)",
+        company=company,
+        customers=sorted(customers.values(), key=lambda c: c.full_name),
+        names={list_id: c.full_name for list_id, c in customers.items()},
+        invoices=list(company.invoices.values()),
+        payments=list(company.payments.values()),
+        credit_memos=list(company.credit_memos.values()),
+    )
