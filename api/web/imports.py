@@ -15,6 +15,7 @@ from adapters.importing.jobs import run_import
 from adapters.importing.ledger_log import ledger_holds_transactions
 from adapters.importing.runs import read_run
 from adapters.listing.runs import list_import_runs
+from adapters.quickbooks.gateway import GatewayKind
 from api.web.session import Bookkeeper, ContainerDep, Reader
 from api.web.templating import page
 from domain.errors import DomainError
@@ -60,14 +61,14 @@ def start_import(
     confirm: Annotated[str, Form()] = "",
     by: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
-    """Import now from the QuickBooks simulator, or queue it for the Web Connector."""
+    """Import now through the configured gateway, or queue it for the Web Connector."""
     options = ImportOptions(confirm=confirm == "yes", confirmed_by=by.strip() or identity.name)
     try:
-        if container.settings.is_production:
+        if container.quickbooks_kind is GatewayKind.WEBCONNECTOR:
             container.import_requests().request(options)
             notice = "The import runs at the Web Connector's next session."
             return RedirectResponse(f"/import?notice={quote(notice)}", status_code=303)
-        report = run_import(container.ledger, container.quickbooks_simulator().handle, options)
+        report = run_import(container.ledger, container.quickbooks().connect(), options)
     except DomainError as refusal:
         return _imports_page(request, container, error=str(refusal), status_code=409)
     return RedirectResponse(f"/import/{report.run_id}", status_code=303)

@@ -1,10 +1,11 @@
-"""In development: what the simulated QuickBooks company now holds."""
+"""On the simulator gateway (development): what the simulated company now holds."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
+from adapters.quickbooks.gateway import GatewayKind
 from api.web.session import ContainerDep, Reader
 from api.web.templating import page
 
@@ -13,8 +14,8 @@ router = APIRouter()
 
 @router.get("/quickbooks")
 def quickbooks(request: Request, container: ContainerDep, identity: Reader) -> Response:
-    if container.settings.is_production:
-        raise HTTPException(status_code=404, detail="no simulated QuickBooks in production")
+    if container.quickbooks_kind is not GatewayKind.SIMULATOR:
+        raise HTTPException(status_code=404, detail="this qbsync reaches a real QuickBooks")
     company = container.quickbooks_simulator().company
     customers = {c.list_id: c for c in list(company.customers.values())}
     return page(

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from adapters.listing.history import event_words
+from adapters.quickbooks.gateway import GatewayKind
 from api.bootstrap import Container
 from api.schemas.history import plain
 from api.web.session import csrf_token, current
@@ -51,7 +52,13 @@ def data_words(data: Mapping[str, Any]) -> str:
     return "; ".join(f"{key}: {json.dumps(plain(value))}" for key, value in data.items())
 
 
+def sentence(text: str) -> str:
+    """The first letter upper-case, the rest left as it is (QuickBooks stays QuickBooks)."""
+    return text[:1].upper() + text[1:]
+
+
 templates.env.filters["money"] = money
+templates.env.filters["sentence"] = sentence
 templates.env.filters["data"] = data_words
 templates.env.filters["moment"] = moment
 templates.env.filters["words"] = event_words
@@ -62,7 +69,7 @@ def page(
 ) -> HTMLResponse:
     container: Container = request.app.state.container
     navigation = list(NAVIGATION)
-    if not container.settings.is_production:
+    if container.quickbooks_kind is GatewayKind.SIMULATOR:
         navigation.append(("/quickbooks", "QuickBooks (simulated)"))
     return templates.TemplateResponse(
         request,

@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from adapters.listing.runs import list_sync_runs
 from adapters.listing.today import state_counts
+from adapters.quickbooks.gateway import GatewayKind
 from adapters.sync.reports import open_manual_actions
 from api.sync_delivery import sync_deliveries
 from api.sync_progress import progress_of
@@ -66,5 +67,6 @@ def start_sync(
         run_id = container.synchronizer().start_run(selection)
     except DomainError as refusal:
         return _today(request, container, error=str(refusal))
-    sync_deliveries(container).start(run_id)
+    if container.quickbooks_kind is GatewayKind.SIMULATOR:
+        sync_deliveries(container).start(run_id)
     return RedirectResponse(f"/runs/{run_id}", status_code=303)

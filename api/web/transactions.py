@@ -16,7 +16,7 @@ from adapters.listing.history import record_history, record_of
 from adapters.listing.transactions import KINDS, SORTS, list_transactions
 from api.routes.lists.transactions import Filters
 from api.web.session import ContainerDep, Reader
-from api.web.templating import page
+from api.web.templating import page, sentence
 from domain.errors import DomainError, UnknownRecord
 from domain.policy import ALL_LEVELS
 from projections.readiness.facts import TxnKind
@@ -94,7 +94,7 @@ def transaction(
     return page(
         request,
         "transaction.html",
-        label.capitalize(),
+        sentence(label),
         ref=ref,
         label=label,
         record=_record(container, ref.kind, ref.key),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from adapters.settings import Settings
@@ -54,9 +56,16 @@ def test_the_session_cookie_is_signed_http_only_and_strict(container: Container)
     assert client.get("/", follow_redirects=False).status_code == 303
 
 
-def test_in_production_the_cookie_is_secure(tmp_path: object) -> None:
+def test_in_production_the_cookie_is_secure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QBSYNC_QBWC_PUBLIC_URL", "https://qbsync.example.com/qbwc")
     settings = Settings(
-        data_dir=tmp_path, database_url="", api_token=TOKEN, environment="production"
+        data_dir=tmp_path,
+        database_url="",
+        api_token=TOKEN,
+        environment="production",
+        quickbooks="webconnector",
     )
     container = bootstrap(settings)
     try:
