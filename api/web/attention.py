@@ -42,6 +42,34 @@ def needs_a_person(request: Request, container: ContainerDep, identity: Reader) 
     )
 
 
+@router.post("/needs-a-person/retry")
+def retry(
+    container: ContainerDep,
+    identity: Bookkeeper,
+    operation: Annotated[str, Form(max_length=200)],
+) -> Response:
+    """Send parked work again (from its first attempt) with the next sync."""
+    done = container.synchronizer().retry(operation, identity.name)
+    notice = (
+        f"{done.operation} will be sent again with the next sync (retried by {done.by}): "
+        "start one from Today to send it now."
+    )
+    return RedirectResponse(f"/needs-a-person?notice={quote(notice)}", status_code=303)
+
+
+@router.post("/needs-a-person/dismiss")
+def dismiss(
+    container: ContainerDep,
+    identity: Bookkeeper,
+    operation: Annotated[str, Form(max_length=200)],
+    reason: Annotated[str, Form(max_length=500)] = "",
+) -> Response:
+    """Decide that parked or waiting work is not to be sent, saying why."""
+    done = container.synchronizer().dismiss(operation, identity.name, reason)
+    notice = f"{done.operation} dismissed by {done.by}: {done.reason}."
+    return RedirectResponse(f"/needs-a-person?notice={quote(notice)}", status_code=303)
+
+
 @router.post("/needs-a-person/{action_id}/done")
 def mark_done(
     container: ContainerDep,

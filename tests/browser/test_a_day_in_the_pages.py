@@ -92,6 +92,7 @@ def test_a_bookkeepers_day(page: Any, server: Server) -> None:
     parked = operation_row(page, "customer-add:V1")
     expect(parked).to_contain_text("set a QB Name for customer V1")
     look(page, "07-needs-a-person-parked")
+    tab_reaches(page, "Retry", "Dismiss")
     with server.api() as api:  # the billing system fixes the customer's QuickBooks name
         answer = api.put("/customers/V1/qb-name", json={"qb_name": "Metro Auto Parts (customer)"})
         assert answer.status_code == 200, answer.text
@@ -119,7 +120,11 @@ def operation_row(page: Any, operation: str) -> Any:
 
 
 def retry_parked(page: Any) -> None:
-    """Send it again: a new sync re-arms the parked operation now that its record is fixed."""
+    """Retry it (recorded with who), then send it with a sync."""
+    page.get_by_role("button", name="Retry customer-add:V1").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "customer-add:V1 will be sent again with the next sync (retried by controller)"
+    )
     page.get_by_role("link", name="Today").first.click()
     page.get_by_role("button", name="Start sync").click()
     expect(page.locator("#run-state")).to_contain_text("finished", timeout=60_000)

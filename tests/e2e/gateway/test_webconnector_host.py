@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from adapters.qbwc.emulator import SessionReport, WebConnectorEmulator
+from adapters.sync.operations import Status
 from api.app import create_app
 from api.bootstrap import Container
 from tests.e2e.gateway.hosts import CANADIAN, ONLY_8, US_13
@@ -57,7 +58,7 @@ def test_a_quickbooks_that_supports_only_qbxml_8_is_handed_nothing(
     assert "QuickBooks Pro 2008 supports qbXML 1.0, 2.0, 3.0, 7.0, 8.0" in said
     assert "qbsync needs qbXML 13.0" in said
     assert invoice_copies(container.quickbooks_simulator())["9801-1"] == 0
-    in_flight = container.synchronizer().engine.outbox.rows("status = 'in_flight'")
+    in_flight = container.synchronizer().engine.outbox.with_status(Status.IN_FLIGHT)
     assert in_flight == []
 
 
