@@ -72,16 +72,27 @@ class Settings(BaseSettings):
         """The eventsourcing persistence settings for this database."""
         return persistence_env(self.database_url, self.data_dir)
 
+    def storage_description(self) -> str:
+        """Where the ledger is kept, for messages (a path, or PostgreSQL without password)."""
+        env = persistence_env(self.database_url, self.data_dir, create_folder=False)
+        if env["PERSISTENCE_MODULE"] == "eventsourcing.postgres":
+            host, port = env["POSTGRES_HOST"], env["POSTGRES_PORT"]
+            schema = env.get("POSTGRES_SCHEMA", "public")
+            return f"PostgreSQL database {env['POSTGRES_DBNAME']} at {host}:{port}, schema {schema}"
+        return f"SQLite database {env['SQLITE_DBNAME']}"
 
-def persistence_env(database_url: str, data_dir: Path) -> dict[str, str]:
+
+def persistence_env(
+    database_url: str, data_dir: Path, *, create_folder: bool = True
+) -> dict[str, str]:
     if not database_url:
-        return _sqlite_env(data_dir / "ledger.sqlite")
+        return _sqlite_env(data_dir / "ledger.sqlite", create_folder)
     parts = urlsplit(database_url)
     if parts.scheme == "sqlite":
         path = unquote(parts.path.removeprefix("/")) if parts.netloc == "" else parts.path
         if path in ("", ":memory:"):
             return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": ":memory:"}
-        return _sqlite_env(Path(path))
+        return _sqlite_env(Path(path), create_folder)
     if parts.scheme in ("postgres", "postgresql"):
         query = parse_qs(parts.query)
         env = {
@@ -94,6 +105,8 @@ def persistence_env(database_url: str, data_dir: Path) -> dict[str, str]:
             "POSTGRES_CONNECT_TIMEOUT": "10",
             "POSTGRES_LOCK_TIMEOUT": "5",
             "POSTGRES_POOL_SIZE": query.get("pool_size", ["5"])[0],
+            # A connection the server dropped is found and replaced before it is handed out.
+            "POSTGRES_PRE_PING": "y",
         }
         if "schema" in query:
             env["POSTGRES_SCHEMA"] = query["schema"][0]
@@ -104,8 +117,9 @@ def persistence_env(database_url: str, data_dir: Path) -> dict[str, str]:
     )
 
 
-def _sqlite_env(path: Path) -> dict[str, str]:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _sqlite_env(path: Path, create_folder: bool = True) -> dict[str, str]:
+    if create_folder:
+        path.parent.mkdir(parents=True, exist_ok=True)
     return {
         "PERSISTENCE_MODULE": "eventsourcing.sqlite",
         "SQLITE_DBNAME": str(path),

@@ -9,6 +9,7 @@ from api.body_limit import BodyLimit
 from api.bootstrap import Container
 from api.deps import Writer
 from api.errors import install_error_handlers
+from api.fault_answers import install_fault_handlers
 from api.qbwc import create_qbwc_router
 from api.routes import ROUTERS
 from api.web import install_web
@@ -28,6 +29,7 @@ def create_app(container: Container) -> FastAPI:
     app.state.container = container
     app.add_middleware(BodyLimit)
     install_error_handlers(app)
+    install_fault_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
     _mount_webconnector(app, container)

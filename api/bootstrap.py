@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from adapters.persistence import schema_setup
 from adapters.quickbooks.gateway import (
     GatewayKind,
     QuickBooksGateway,
@@ -96,13 +97,14 @@ class Container:
         return self.once("import_requests", lambda: ImportRequests(self.ledger))
 
 
-def bootstrap(settings: Settings | None = None) -> Container:
+def bootstrap(settings: Settings | None = None, *, create_schema: bool = False) -> Container:
     settings = settings or Settings()
     token, generated = _api_token(settings)
     quickbooks = choose_gateway(settings.quickbooks, settings.is_production)
     persistence = settings.eventsourcing_env()
-    ledger = SyncLedger(env=persistence)
-    readiness = ReadinessStore.open(persistence)
+    with schema_setup(persistence, create_schema=create_schema):
+        ledger = SyncLedger(env=persistence)
+        readiness = ReadinessStore.open(persistence)
     return Container(
         settings=settings,
         ledger=ledger,

@@ -77,10 +77,15 @@ def decoder(hint: Any) -> Decoder:
 
 def _dataclass_decoder(cls: type[Any]) -> Decoder:
     hints = typing.get_type_hints(cls)
-    fields = [(f.name, decoder(hints[f.name])) for f in persisted_fields(cls)]
+    converted = [(f.name, decoder(hints[f.name])) for f in persisted_fields(cls)]
+    plain = [name for name, decode_field in converted if decode_field is _same]
+    converted = [(name, decode_field) for name, decode_field in converted if name not in plain]
 
     def decode(raw: dict[str, Any]) -> Any:
-        return cls(**{name: decode_field(raw[name]) for name, decode_field in fields})
+        values = {name: raw[name] for name in plain}
+        for name, decode_field in converted:
+            values[name] = decode_field(raw[name])
+        return cls(**values)
 
     return decode
 

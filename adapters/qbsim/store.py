@@ -259,8 +259,11 @@ def _file_error(path: Path, error: BaseException) -> CompanyFileError:
     if "locked" in text or "busy" in text:
         problem = f"{text}; another process holds it, try again"
         return CompanyFileError(path, problem, retryable=True)
-    if "disk is full" in text or "disk full" in text:
-        return CompanyFileError(path, f"{text}; free some disk space and try again")
+    if "disk is full" in text or "disk I/O error" in text:
+        return CompanyFileError(
+            path, f"{text}; the disk may be full (or a file-size limit reached): free some "
+            "space and try again"
+        )  # fmt: skip
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return CompanyFileError(path, f"{text}; make the folder and file writable")
     return CompanyFileError(path, text)

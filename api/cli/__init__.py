@@ -5,6 +5,8 @@ from __future__ import annotations
 import typer
 
 from adapters.errors import ConfigurationError
+from adapters.faults import operational_fault
+from adapters.settings import Settings
 
 app = typer.Typer(
     help="qbsync: an event-sourced ledger synchronised into QuickBooks Desktop.",
@@ -18,15 +20,32 @@ def _settings_from_environment() -> None:
 
 
 def main() -> None:
+    """Run a command. A configuration error, or an operational fault (disk full, read-only
+    folder, missing schema, lost database), ends it with one line on stderr instead of a
+    traceback: exit status 2 for configuration, 1 for a fault."""
     try:
         app()
     except ConfigurationError as error:
         typer.echo(f"qbsync: configuration error: {error}", err=True)
         raise SystemExit(2) from None
+    except Exception as error:
+        fault = operational_fault(error, _storage_description())
+        if fault is None:
+            raise
+        typer.echo(f"qbsync: {fault.detail}", err=True)
+        raise SystemExit(1) from None
+
+
+def _storage_description() -> str:
+    try:
+        return Settings().storage_description()
+    except Exception:  # settings that cannot even be read: say it generally
+        return "the ledger database"
 
 
 def _register_commands() -> None:
     from api.cli import (
+        db,
         demo,
         importing,
         manual_actions,
@@ -40,6 +59,7 @@ def _register_commands() -> None:
     )
 
     for module in (
+        db,
         demo,
         serve,
         importing,
