@@ -5,28 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from adapters.ledger.application import Ledger
 from adapters.sync.selection import Selection
-from domain.errors import InvalidInput
-from projections.readiness.facts import TxnKind, TxnRef
+from domain.errors import InvalidInput, RecordNotFound
+from domain.kinds import SPELLINGS, kinds_named
+from projections.readiness.facts import TxnRef
 
-TYPE_NAMES: dict[str, tuple[TxnKind, ...]] = {
-    "invoice": (TxnKind.INVOICE,),
-    "payment": (TxnKind.JOB_PAYMENT, TxnKind.ACCOUNT_PAYMENT),
-    "job-payment": (TxnKind.JOB_PAYMENT,),
-    "account-payment": (TxnKind.ACCOUNT_PAYMENT,),
-    "credit-memo": (TxnKind.CREDIT_MEMO,),
-}
+TYPE_NAMES = SPELLINGS
 
 
-def kinds_named(name: str) -> tuple[TxnKind, ...]:
-    found = TYPE_NAMES.get(name.strip().lower().replace(" ", "-").replace("_", "-"))
-    if found is None:
-        raise InvalidInput(f"unknown transaction type {name!r}: use one of {', '.join(TYPE_NAMES)}")
-    return found
-
-
-def selection_of(types: Iterable[str], transactions: Mapping[str, Iterable[str]]) -> Selection:
-    """Every named type, and within a type with listed keys only those keys."""
+def selection_of(
+    types: Iterable[str], transactions: Mapping[str, Iterable[str]], ledger: Ledger
+) -> Selection:
+    """Every named type, and within a type with listed keys only those keys; a key the
+    ledger does not hold is refused (a typo must not run an empty or a wrong sync)."""
     kinds = tuple(kind for name in types for kind in kinds_named(name))
     refs = [
         TxnRef(kind, key)
@@ -34,7 +26,25 @@ def selection_of(types: Iterable[str], transactions: Mapping[str, Iterable[str]]
         for kind in kinds_named(name)
         for key in keys
     ]
+    missing = sorted(
+        {f"{ref.kind.record.spelling}:{ref.key}" for ref in refs if not _held(ledger, ref)}
+    )
+    if missing:
+        raise UnknownTransactions(missing)
     return Selection.of(*refs, kinds=kinds)
+
+
+def _held(ledger: Ledger, ref: TxnRef) -> bool:
+    return ref.kind.record.id_of(ref.key) in ledger.repository
+
+
+class UnknownTransactions(RecordNotFound):
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__(
+            f"the selection names transactions the ledger does not hold: {', '.join(missing)}; "
+            "check the numbers and references (nothing was started)"
+        )
+        self.missing = missing
 
 
 def parse_only(items: Iterable[str]) -> dict[str, list[str]]:

@@ -26,8 +26,9 @@ from adapters.ledger.application import Ledger
 from adapters.readiness.store import ReadinessStore
 from adapters.settings import persistence_env
 from domain import ids
+from domain.kinds import TxnKind
 from domain.lines import make_line
-from projections.readiness.facts import TxnKind, TxnRef
+from projections.readiness.facts import TxnRef
 
 DAY = date(2024, 3, 1)
 

@@ -24,12 +24,15 @@ from domain.credit_source import CreditSource
 from domain.customer import Customer
 from domain.errors import InvalidInput, JobPaymentWithoutInvoice
 from domain.invoice import Invoice
+from domain.kinds import CREDIT_SOURCES, record_kind_named
 from domain.lines import Line
 from domain.manual_action import ManualAction
 from domain.payment import Payment, PaymentKind
 from domain.policy import PolicyLevel
+from domain.transaction import QuickBooksTransaction
 
 T = TypeVar("T")
+S = TypeVar("S", bound=CreditSource)
 
 # The bulk unit of work open in this context, per Ledger instance (keyed by id(ledger)): a
 # second Ledger on the same store must not join another instance's transaction.
@@ -103,12 +106,9 @@ class Ledger(Application[UUID]):
     def _credit_memo(self, unit: UnitOfWork, number: str) -> CreditMemo:
         return unit.get(CreditMemo, ids.credit_memo_id(number), "credit memo", number)
 
-    def _source(self, unit: UnitOfWork, kind: str, key: str) -> CreditSource:
-        if kind == "payment":
-            return self._payment(unit, key)
-        if kind in ("credit memo", "credit_memo"):
-            return self._credit_memo(unit, key)
-        raise InvalidInput(f"unknown kind of payment or credit {kind!r}")
+    def _source(self, unit: UnitOfWork, source_type: type[S], key: str) -> S:
+        record = CREDIT_SOURCES[source_type]
+        return unit.get(source_type, record.id_of(key), record.name, key)
 
     def _settings(self, unit: UnitOfWork) -> CompanySettings:
         found = unit.find(CompanySettings, ids.company_id())
@@ -261,16 +261,16 @@ class Ledger(Application[UUID]):
         return self._run(command)
 
     def apply_payment(self, reference: str, invoice: str, amount: Decimal | str) -> Payment:
-        return self._apply("payment", reference, invoice, amount)  # type: ignore[return-value]
+        return self._apply(Payment, reference, invoice, amount)
 
     def unapply_payment(self, reference: str, invoice: str) -> Payment:
-        return self._unapply("payment", reference, invoice)  # type: ignore[return-value]
+        return self._unapply(Payment, reference, invoice)
 
     def finish_payment(self, reference: str) -> Payment:
         return self._run(lambda unit: _then(self._payment(unit, reference), lambda p: p.finish()))
 
     def void_payment(self, reference: str, reason: str = "") -> ManualAction | None:
-        return self._void_source("payment", reference, reason)
+        return self._void_source(Payment, reference, reason)
 
     # Credit memos -----------------------------------------------------------------------
 
@@ -287,34 +287,34 @@ class Ledger(Application[UUID]):
         return self._run(command)
 
     def apply_credit_memo(self, number: str, invoice: str, amount: Decimal | str) -> CreditMemo:
-        return self._apply("credit memo", number, invoice, amount)  # type: ignore[return-value]
+        return self._apply(CreditMemo, number, invoice, amount)
 
     def unapply_credit_memo(self, number: str, invoice: str) -> CreditMemo:
-        return self._unapply("credit memo", number, invoice)  # type: ignore[return-value]
+        return self._unapply(CreditMemo, number, invoice)
 
     def finish_credit_memo(self, number: str) -> CreditMemo:
         return self._run(lambda unit: _then(self._credit_memo(unit, number), lambda c: c.finish()))
 
     def void_credit_memo(self, number: str, reason: str = "") -> ManualAction | None:
-        return self._void_source("credit memo", number, reason)
+        return self._void_source(CreditMemo, number, reason)
 
-    def _apply(self, kind: str, key: str, invoice: str, amount: Decimal | str) -> CreditSource:
-        def command(unit: UnitOfWork) -> CreditSource:
+    def _apply(self, kind: type[S], key: str, invoice: str, amount: Decimal | str) -> S:
+        def command(unit: UnitOfWork) -> S:
             source = self._source(unit, kind, key)
             applying.apply_credit(source, self._invoice(unit, invoice), amount)
             return source
 
         return self._run(command)
 
-    def _unapply(self, kind: str, key: str, invoice: str) -> CreditSource:
-        def command(unit: UnitOfWork) -> CreditSource:
+    def _unapply(self, kind: type[S], key: str, invoice: str) -> S:
+        def command(unit: UnitOfWork) -> S:
             source = self._source(unit, kind, key)
             applying.unapply_credit(source, self._invoice(unit, invoice))
             return source
 
         return self._run(command)
 
-    def _void_source(self, kind: str, key: str, reason: str) -> ManualAction | None:
+    def _void_source(self, kind: type[CreditSource], key: str, reason: str) -> ManualAction | None:
         def command(unit: UnitOfWork) -> ManualAction | None:
             source = self._source(unit, kind, key)
             invoices = {number: self._invoice(unit, number) for number in source.applications}
@@ -328,19 +328,20 @@ class Ledger(Application[UUID]):
 
     def record_imported(self, kind: str, key: str, txn_id: str, edit_sequence: str) -> None:
         def command(unit: UnitOfWork) -> None:
-            record = (
-                self._invoice(unit, key) if kind == "invoice" else self._source(unit, kind, key)
-            )
-            record.record_imported(txn_id, edit_sequence)
+            load_record(unit, kind, key).record_imported(txn_id, edit_sequence)
 
         self._run(command)
 
     def record_applied(self, kind: str, key: str, invoice: str, edit_sequence: str = "") -> None:
-        self._run(
-            lambda unit: self._source(unit, kind, key).record_applied_in_quickbooks(
-                invoice, edit_sequence
-            )
-        )
+        def command(unit: UnitOfWork) -> None:
+            record = load_record(unit, kind, key)
+            if not isinstance(record, CreditSource):
+                raise InvalidInput(
+                    f"{record.label} is not applied to invoices: only a payment or a credit memo is"
+                )
+            record.record_applied_in_quickbooks(invoice, edit_sequence)
+
+        self._run(command)
 
     # Company settings and manual actions ------------------------------------------------
 
@@ -389,6 +390,12 @@ class Ledger(Application[UUID]):
     def history(self, aggregate_id: UUID) -> list[Any]:
         """Every event of one aggregate, oldest first."""
         return list(self.events.get(aggregate_id))
+
+
+def load_record(unit: UnitOfWork, kind: str, key: str) -> QuickBooksTransaction:
+    """The invoice, payment or credit memo a kind (in any spelling) and key name."""
+    record = record_kind_named(kind)
+    return unit.get(record.aggregate, record.id_of(key), record.name, key)
 
 
 def _then(aggregate: T, change: Callable[[T], object]) -> T:

@@ -20,10 +20,11 @@ from adapters.readiness.store import ReadinessStore
 from domain.credit_memo import CreditMemo
 from domain.errors import InvalidInput
 from domain.invoice import Invoice
+from domain.kinds import TxnKind
 from domain.lines import lines_total
 from domain.payment import Payment
 from domain.policy import PolicyLevel
-from projections.readiness.facts import Facts, TxnKind, TxnRef
+from projections.readiness.facts import Facts, TxnRef
 from projections.readiness.verdicts import ReadinessRules, State, TxnReadiness
 
 KINDS = ("invoice", "payment", "credit memo")

@@ -21,7 +21,8 @@ from psycopg.sql import SQL, Identifier
 from adapters.ledger.application import Ledger
 from adapters.readiness.events import StoredRow, mapped
 from domain import ids
-from projections.readiness.facts import Facts, TxnKind, TxnRef
+from domain.kinds import TxnKind
+from projections.readiness.facts import Facts, TxnRef
 from projections.readiness.folding import fold
 from projections.readiness.log import LoggedEvent
 

@@ -14,9 +14,10 @@ from typing import Any
 from eventsourcing.persistence import Tracking
 
 from adapters.readiness.table import POLICY_KEY, POLICY_KIND, ReadinessTable, Row
+from domain.kinds import TxnKind
 from domain.policy import ALL_LEVELS, PolicyLevel
 from projections.readiness import documents
-from projections.readiness.facts import Facts, TxnKind, TxnRef
+from projections.readiness.facts import Facts, TxnRef
 from projections.readiness.fixpoint import Work
 from projections.readiness.folding import fold
 from projections.readiness.incremental import affected, all_refs

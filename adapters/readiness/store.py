@@ -17,11 +17,12 @@ from adapters.readiness.events import PAGE, read_log, whole_log
 from adapters.readiness.model import ReadinessModel, ref_of, work_of
 from adapters.readiness.recorders import PostgresReadinessRecorder, SQLiteReadinessRecorder
 from adapters.readiness.table import ReadinessTable, StaleReadModel
-from domain.errors import InvalidInput, UnknownRecord
+from domain.errors import UnknownRecord
+from domain.kinds import TxnKind, kinds_named
 from domain.policy import PolicyLevel
 from projections.readiness import documents
 from projections.readiness.explain import Explanation, explain
-from projections.readiness.facts import Facts, TxnKind, TxnRef
+from projections.readiness.facts import Facts, TxnRef
 from projections.readiness.log import LoggedEvent
 from projections.readiness.replay import facts_as_of, position_at
 from projections.readiness.verdicts import ReadinessRules, State, TxnReadiness
@@ -180,14 +181,7 @@ def _pages(ledger: Ledger, after: int, page: int) -> Iterator[list[LoggedEvent]]
 
 
 def resolve_ref(facts: Facts, kind: str, key: str) -> TxnRef:
-    wanted = kind.strip().lower().replace("-", " ").replace("_", " ")
-    kinds = [TxnKind.JOB_PAYMENT, TxnKind.ACCOUNT_PAYMENT] if wanted == "payment" else []
-    if not kinds:
-        try:
-            kinds = [TxnKind(wanted)]
-        except ValueError:
-            choices = ", ".join(["payment", *(k.value for k in TxnKind)])
-            raise InvalidInput(f"unknown kind {kind!r}: choose one of {choices}") from None
+    kinds = kinds_named(kind)
     for candidate in kinds:
         if facts.contains(TxnRef(candidate, key)):
             return TxnRef(candidate, key)

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from adapters.sync.operations import OpKind, PlannedOp, op_key
 from adapters.sync.selection import Selection
+from domain.kinds import TxnKind
 from domain.policy import PolicyLevel
-from projections.readiness.facts import Facts, TxnKind, TxnRef
+from projections.readiness.facts import Facts, TxnRef
 from projections.readiness.fixpoint import run_to_fixpoint
 from projections.readiness.incremental import work_among
 from projections.readiness.rules import applied_first, applied_with_import, imported_first

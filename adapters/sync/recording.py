@@ -8,7 +8,7 @@ from collections.abc import Callable
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 
-from adapters.ledger.application import Ledger
+from adapters.ledger.application import Ledger, load_record
 from adapters.ledger.unit_of_work import UnitOfWork
 from adapters.quickbooks.customer_links import link_customer
 from adapters.sync.operations import OutboxRow, Phase, Status
@@ -24,12 +24,9 @@ from adapters.sync.settlement import (
 )
 from adapters.sync.statements import OutboxChange
 from domain import ids
-from domain.credit_memo import CreditMemo
 from domain.credit_source import CreditSource
 from domain.customer import Customer
 from domain.errors import DomainError
-from domain.invoice import Invoice
-from domain.payment import Payment
 
 Clock = Callable[[], float]
 _RETRIES = (Outcome.BACKOFF, Outcome.RETRY)
@@ -138,18 +135,10 @@ def _apply_facts(unit: UnitOfWork, facts: tuple[LedgerFact, ...]) -> list[Aggreg
             )
             touched.update((aggregate.id, aggregate) for aggregate in changed)
             continue
-        record = _transaction(unit, fact.kind, fact.key)
+        record = load_record(unit, fact.kind, fact.key)
         if isinstance(fact, Imported):
             record.record_imported(fact.txn_id, fact.edit_sequence)
         elif isinstance(record, CreditSource):
             record.record_applied_in_quickbooks(fact.invoice, fact.edit_sequence)
         touched[record.id] = record
     return list(touched.values())
-
-
-def _transaction(unit: UnitOfWork, kind: str, key: str) -> Invoice | CreditSource:
-    if kind == "invoice":
-        return unit.get(Invoice, ids.invoice_id(key), "invoice", key)
-    if kind == "credit memo":
-        return unit.get(CreditMemo, ids.credit_memo_id(key), "credit memo", key)
-    return unit.get(Payment, ids.payment_id(key), "payment", key)

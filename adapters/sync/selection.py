@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from projections.readiness.facts import TxnKind, TxnRef
+from domain.kinds import TxnKind
+from projections.readiness.facts import TxnRef
 
 
 @dataclass(frozen=True)

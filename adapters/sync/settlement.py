@@ -11,6 +11,7 @@ from adapters.qbxml.responses import QbResponse
 from adapters.qbxml.rets import QbRet
 from adapters.sync.operations import OpKind, OutboxRow, Phase
 from adapters.sync.requests import marker
+from domain.kinds import record_kind_named
 
 NAME_IN_USE, INVALID_REFERENCE, STALE, NOT_PROCESSED = 3100, 3140, 3200, 3231
 LOCKS = frozenset({3170, 3175, 3176, 3180})
@@ -110,7 +111,7 @@ def _facts(ledger: Ledger, row: OutboxRow, ret: QbRet) -> tuple[LedgerFact, ...]
     es = ret.edit_sequence or ""
     if row.kind is OpKind.CUSTOMER_ADD:
         return (Linked(row.txn_key, ret.list_id or "", es, ret.full_name or ret.name or ""),)
-    kind = "credit memo" if row.txn_kind == "credit memo" else "payment"
+    kind = record_kind_named(row.txn_kind).name
     if row.kind is OpKind.INVOICE_ADD:
         return (Imported("invoice", row.txn_key, ret.txn_id or "", es),)
     if row.kind is OpKind.CREDIT_MEMO_ADD:

@@ -13,11 +13,10 @@ from rich.table import Table
 
 from adapters.listing.citations import Citations
 from api.cli.running import command_container
+from api.readiness_filters import readiness_rows
 from api.schemas.policy import ExplanationOut, ReadinessOut, WhatIfOut
 from domain.policy import ALL_LEVELS, PolicyLevel
 from projections.readiness.explain import describe
-from projections.readiness.facts import TxnKind
-from projections.readiness.verdicts import State
 
 console = Console()
 policy_app = typer.Typer(help="The company's policy level.", no_args_is_help=True)
@@ -33,6 +32,7 @@ def register(app: typer.Typer) -> None:
 
 
 _container = command_container
+_KIND_HELP = "invoice, job-payment, account-payment or credit-memo"
 
 
 def _print_json(models: BaseModel | list[ReadinessOut]) -> None:
@@ -43,18 +43,18 @@ def _print_json(models: BaseModel | list[ReadinessOut]) -> None:
 
 
 def readiness(
-    kind: Annotated[str | None, typer.Option("--type", help="invoice, job payment, …")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--type", help="invoice, job-payment, account-payment, credit-memo"),
+    ] = None,
     state: Annotated[str | None, typer.Option(help="done, ready, ready with, waiting…")] = None,
     level: Annotated[str | None, typer.Option(help="Default: the current level")] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Readiness of every transaction under every policy level."""
     with _container() as c:
-        rows = c.readiness.readiness(
-            c.ledger,
-            TxnKind(kind) if kind else None,
-            State(state) if state else None,
-            PolicyLevel.parse(level) if level else None,
+        rows = readiness_rows(
+            c.readiness, c.ledger, kind, state, PolicyLevel.parse(level) if level else None
         )
     if as_json:
         _print_json([ReadinessOut.of(row) for row in rows])

@@ -53,7 +53,7 @@ def _run(
 ) -> SyncReport:
     quickbooks = container.quickbooks().connect()
     synchronizer = container.synchronizer()
-    run_id = synchronizer.start_run(selection_of(types, parse_only(only)))
+    run_id = synchronizer.start_run(selection_of(types, parse_only(only), container.ledger))
     if not show_progress:
         return synchronizer.run_directly(run_id, quickbooks)
     columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())

@@ -7,10 +7,9 @@ from datetime import datetime
 from fastapi import APIRouter, Query
 
 from api.deps import ContainerDep, Writer
+from api.readiness_filters import readiness_rows
 from api.schemas.policy import ExplanationOut, PolicySwitchIn, ReadinessOut, WhatIfOut
 from domain.policy import PolicyLevel
-from projections.readiness.facts import TxnKind
-from projections.readiness.verdicts import State
 
 router = APIRouter(prefix="/policy", tags=["policy"])
 
@@ -18,11 +17,15 @@ router = APIRouter(prefix="/policy", tags=["policy"])
 @router.get("/readiness", summary="Readiness of every transaction under the policy levels")
 def readiness(
     container: ContainerDep,
-    kind: TxnKind | None = Query(None, description="invoice, job payment, account payment…"),
-    state: State | None = Query(None, description="Its state under `level`"),
+    kind: str | None = Query(
+        None, description="invoice, job-payment, account-payment or credit-memo"
+    ),
+    state: str | None = Query(
+        None, description="Its state under `level`: done, ready, ready with, waiting or voided"
+    ),
     level: PolicyLevel | None = Query(None, description="Default: the current level"),
 ) -> list[ReadinessOut]:
-    rows = container.readiness.readiness(container.ledger, kind, state, level)
+    rows = readiness_rows(container.readiness, container.ledger, kind, state, level)
     return [ReadinessOut.of(row) for row in rows]
 
 

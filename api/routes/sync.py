@@ -31,7 +31,7 @@ router = APIRouter(prefix="/sync", tags=["sync"])
 def start_sync_run(body: SyncRunIn, container: ContainerDep) -> SyncRunStartedOut:
     """Plan a run of the selected work (everything by default) and answer at once. Refused
     (409) until an Import from QuickBooks has completed."""
-    selection = selection_of(body.types, body.transactions)
+    selection = selection_of(body.types, body.transactions, container.ledger)
     transport = resolve(container.quickbooks_kind, body.transport)
     run_id = container.synchronizer().start_run(selection)
     if transport is GatewayKind.WEBCONNECTOR:

@@ -11,6 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from domain.kinds import TxnKind
 from domain.policy import PolicyLevel
 from projections.readiness.facts import (
     Amount,
@@ -19,7 +20,6 @@ from projections.readiness.facts import (
     PolicyChange,
     PolicyFacts,
     SourceFacts,
-    TxnKind,
     TxnRef,
 )
 from projections.readiness.log import Citation

@@ -5,22 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from enum import StrEnum
 
+from domain.kinds import TxnKind
 from domain.money import total
 from domain.policy import PolicyLevel
 from projections.readiness.log import Citation
-
-
-class TxnKind(StrEnum):
-    INVOICE = "invoice"
-    JOB_PAYMENT = "job payment"
-    ACCOUNT_PAYMENT = "account payment"
-    CREDIT_MEMO = "credit memo"
-
-    # A member equals its value, so hashes as its value does: the string's own hash, not
-    # `Enum.__hash__` (a Python call per hash, and `TxnRef`s are hashed very often).
-    __hash__ = str.__hash__
 
 
 @dataclass(frozen=True, order=True, slots=True)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from domain.credit_source import source_token
+from domain.kinds import TxnKind
 from domain.lines import lines_total
 from domain.money import money
 from domain.policy import PolicyLevel
@@ -16,7 +17,6 @@ from projections.readiness.facts import (
     InvoiceFacts,
     PolicyChange,
     SourceFacts,
-    TxnKind,
     TxnRef,
 )
 from projections.readiness.log import LoggedEvent

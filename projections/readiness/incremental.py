@@ -6,8 +6,9 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from operator import attrgetter
 
+from domain.kinds import TxnKind
 from domain.policy import PolicyLevel
-from projections.readiness.facts import Facts, TxnKind, TxnRef
+from projections.readiness.facts import Facts, TxnRef
 from projections.readiness.fixpoint import Work
 from projections.readiness.rules import applied_first, imported_first
 from projections.readiness.verdicts import Interpreter, State

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from domain.kinds import TxnKind
 from domain.policy import PolicyLevel
-from projections.readiness.facts import TxnKind
 
 
 class Step(StrEnum):

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.kinds import TxnKind
 from domain.policy import ALL_LEVELS, PolicyLevel
-from projections.readiness.facts import Facts, TxnKind, TxnRef
+from projections.readiness.facts import Facts, TxnRef
 from projections.readiness.verdicts import Interpreter, State
 
 

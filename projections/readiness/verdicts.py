@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from domain.kinds import TxnKind
 from domain.policy import ALL_LEVELS, PolicyLevel
-from projections.readiness.facts import Facts, InvoiceFacts, SourceFacts, TxnKind, TxnRef
+from projections.readiness.facts import Facts, InvoiceFacts, SourceFacts, TxnRef
 from projections.readiness.log import Citation
 from projections.readiness.policy_table import APPLY, IMPORT, Check, Rule, Step, rule
 from projections.readiness.rules import HOLDS, Condition, Record, named, unmet_conditions

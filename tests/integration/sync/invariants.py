@@ -7,7 +7,7 @@ from collections import Counter
 from decimal import Decimal
 
 from adapters.qbsim.company import Company
-from projections.readiness.facts import TxnKind
+from domain.kinds import TxnKind
 from tests.integration.sync.world import World
 
 

@@ -14,8 +14,9 @@ from adapters.sync.selection import Selection
 from adapters.sync.synchronizer import Synchronizer
 from domain.customer import Customer
 from domain.errors import ImportRequired
+from domain.kinds import TxnKind
 from domain.policy import PolicyLevel
-from projections.readiness.facts import TxnKind, TxnRef
+from projections.readiness.facts import TxnRef
 from tests.integration.sync.books import everything_applied, switch, towing_day
 from tests.integration.sync.invariants import assert_exactly_once
 from tests.integration.sync.world import DAY, World

@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 
 from adapters.sync.selection import Selection
 from domain.errors import DomainError
+from domain.kinds import TxnKind
 from domain.lines import make_line
 from domain.policy import ALL_LEVELS
-from projections.readiness.facts import TxnKind, TxnRef
+from projections.readiness.facts import TxnRef
 from projections.readiness.fixpoint import run_to_fixpoint
 from tests.integration.sync.invariants import assert_exactly_once
 from tests.integration.sync.world import DAY, World, recover_in_another_worker, world

@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from adapters.ledger.application import Ledger
 from adapters.readiness.events import whole_log
+from domain.kinds import TxnKind
 from projections.readiness.explain import explain
-from projections.readiness.facts import TxnKind, TxnRef
+from projections.readiness.facts import TxnRef
 from projections.readiness.incremental import all_refs
 from tests.unit.projections.books import Books, facts_of
 from tests.unit.projections.histories import Step, replay_steps, steps

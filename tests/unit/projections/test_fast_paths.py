@@ -9,7 +9,8 @@ from uuid import UUID, uuid4
 import pytest
 
 from adapters.readiness.events import _uuid
-from projections.readiness.facts import Facts, InvoiceFacts, SourceFacts, TxnKind, TxnRef
+from domain.kinds import TxnKind
+from projections.readiness.facts import Facts, InvoiceFacts, SourceFacts, TxnRef
 from projections.readiness.incremental import all_refs
 from projections.readiness.log import Citation, LoggedEvent
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 import pytest
 
+from domain.kinds import TxnKind
 from domain.policy import PolicyLevel
-from projections.readiness.facts import TxnKind, TxnRef
+from projections.readiness.facts import TxnRef
 from projections.readiness.verdicts import ReadinessRules, State
 from tests.unit.projections.books import Books
 

@@ -11,8 +11,9 @@ import re
 
 import pytest
 
+from domain.kinds import TxnKind
 from domain.policy import ALL_LEVELS, PolicyLevel
-from projections.readiness.facts import TxnKind, TxnRef
+from projections.readiness.facts import TxnRef
 from projections.readiness.policy_table import POLICY_TABLE, Check, First, Step
 from projections.readiness.verdicts import ReadinessRules, State, Verdict
 from tests.conftest import shared_dir

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 
 from adapters.readiness.events import whole_log
+from domain.kinds import TxnKind
 from domain.policy import ALL_LEVELS, PolicyLevel
-from projections.readiness.facts import Facts, TxnKind, TxnRef
+from projections.readiness.facts import Facts, TxnRef
 from projections.readiness.fixpoint import run_to_fixpoint, work_from_readiness
 from projections.readiness.folding import fold
 from projections.readiness.incremental import affected, all_refs

@@ -9,7 +9,8 @@ from adapters.readiness.events import whole_log
 from adapters.sync.operations import PlannedOp
 from adapters.sync.planning import CustomerStatus, plan
 from adapters.sync.selection import Selection
-from projections.readiness.facts import Facts, TxnKind, TxnRef
+from domain.kinds import TxnKind
+from projections.readiness.facts import Facts, TxnRef
 from projections.readiness.folding import fold
 from tests.unit.projections.histories import Step, replay_steps, steps
 

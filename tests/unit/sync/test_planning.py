@@ -7,8 +7,9 @@ from adapters.readiness.events import whole_log
 from adapters.sync.operations import OpKind, PlannedOp
 from adapters.sync.planning import CustomerStatus, plan
 from adapters.sync.selection import Selection
+from domain.kinds import TxnKind
 from domain.policy import PolicyLevel
-from projections.readiness.facts import Facts, TxnKind, TxnRef
+from projections.readiness.facts import Facts, TxnRef
 from projections.readiness.replay import facts_as_of
 from tests.unit.projections.books import CUSTOMER, DAY, Books
 
