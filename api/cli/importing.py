@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
 import typer
@@ -14,6 +15,7 @@ from adapters.importing.jobs import run_import
 from adapters.importing.runs import ImportReport, list_runs, read_run
 from adapters.quickbooks.gateway import GatewayKind
 from api.bootstrap import Container, bootstrap
+from api.schemas.imports import ImportReportOut, ImportRunOut
 from domain.errors import DomainError
 
 console = Console()
@@ -40,6 +42,7 @@ def import_from_quickbooks(
         ),
     ] = False,
     page_size: Annotated[int, typer.Option(min=1, max=1000)] = DEFAULT_PAGE_SIZE,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ) -> None:
     """Import customers, jobs, items, lists and open balances from QuickBooks."""
     container = bootstrap()
@@ -49,27 +52,39 @@ def import_from_quickbooks(
             container.import_requests().request(options)
             console.print(QUEUED_FOR_THE_WEB_CONNECTOR)
             return
-        report = _run(container, options, via_webconnector)
+        report = _run(container, options, via_webconnector, quiet=as_json)
     except DomainError as refusal:
         console.print(f"[red]{refusal}[/red]")
         raise typer.Exit(code=2) from refusal
     finally:
         container.close()
-    _print_report(report)
+    if as_json:
+        typer.echo(ImportReportOut.of(report).model_dump_json(indent=2))
+    else:
+        _print_report(report)
     if report.status != "completed":
         raise typer.Exit(code=1)
 
 
 def import_report(
     run_id: Annotated[str | None, typer.Argument(help="A run (default: list them all)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
 ) -> None:
     """Show an import run's report (without RUN_ID: every run, then the latest in full)."""
     container = bootstrap()
     try:
         if run_id is not None:
-            _print_report(read_run(container.ledger, run_id))
+            report = read_run(container.ledger, run_id)
+            if as_json:
+                typer.echo(ImportReportOut.of(report).model_dump_json(indent=2))
+            else:
+                _print_report(report)
             return
         reports = list_runs(container.ledger)
+        if as_json:
+            rows = [ImportRunOut.of(r).model_dump(mode="json") for r in reports]
+            typer.echo(json.dumps(rows, indent=2))
+            return
         if not reports:
             console.print("No import has run yet: run `qbsync import`.")
             return
@@ -82,10 +97,12 @@ def import_report(
         container.close()
 
 
-def _run(container: Container, options: ImportOptions, via_webconnector: bool) -> ImportReport:
+def _run(
+    container: Container, options: ImportOptions, via_webconnector: bool, quiet: bool = False
+) -> ImportReport:
     quickbooks = container.quickbooks().connect()
     columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())
-    with Progress(*columns, console=console) as progress:
+    with Progress(*columns, console=console, disable=quiet) as progress:
         task = progress.add_task("Importing from QuickBooks", total=100)
 
         def show(percent: int) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from typing import Annotated
 
 import typer
@@ -53,11 +55,14 @@ def run(
         DEFAULT_CLIENT_VERSION
     ),
     max_requests: Annotated[int, typer.Option(min=1)] = 10_000,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the session as JSON")] = False,
 ) -> None:
     """Run one Web Connector session against URL, with the QuickBooks simulator behind it."""
     backend = open_quickbooks_backend(company_file)
 
     def show(progress: Progress) -> None:
+        if as_json:
+            return
         if progress.percent is not None:
             console.print(f"  request {progress.requests_sent}: {progress.percent}%")
         else:
@@ -73,7 +78,10 @@ def run(
         max_requests=max_requests,
         on_progress=show,
     ).run()
-    console.print(_report_table(report))
+    if as_json:
+        typer.echo(json.dumps(dataclasses.asdict(report), indent=2))
+    else:
+        console.print(_report_table(report))
     if not report.succeeded:
         raise typer.Exit(code=1)
 

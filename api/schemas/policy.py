@@ -17,12 +17,17 @@ class CitationOut(BaseModel):
     position: int = Field(description="Notification position in the ledger's event log")
     originator_id: str
     version: int
-    event: str
+    event: str = Field(description="The record's type and the event, e.g. CreditSource.Applied")
+    name: str = Field(description="The event's name as every history shows it, e.g. Applied")
 
     @classmethod
     def of(cls, c: Citation) -> CitationOut:
         return cls(
-            position=c.position, originator_id=c.originator_id, version=c.version, event=c.event
+            position=c.position,
+            originator_id=c.originator_id,
+            version=c.version,
+            event=c.event,
+            name=c.event.rpartition(".")[2],
         )
 
 

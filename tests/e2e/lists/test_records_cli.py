@@ -130,3 +130,14 @@ def test_manual_actions_by_record_or_id_prefix(tmp_path: Path) -> None:
     assert code == 0 and "job payment P-9602 marked done by Ann" in output
     code, output = qbsync(tmp_path, "manual-actions", "done", "invoice:9601-1", "--by", "Ann")
     assert code == 2 and "no manual action for invoice:9601-1" in output
+
+
+def test_import_reports_as_json(tmp_path: Path) -> None:
+    code, output = qbsync(tmp_path, "import", "--json")
+    assert code == 0, output
+    report = json.loads(output)
+    assert report["status"] == "completed" and report["counts"]["customer"]["added"] > 0
+    code, output = qbsync(tmp_path, "import-report", "--json")
+    assert [run["run_id"] for run in json.loads(output)] == [report["run_id"]]
+    code, output = qbsync(tmp_path, "import-report", report["run_id"], "--json")
+    assert json.loads(output)["kinds"]["customer"]["added_names"]
