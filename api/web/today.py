@@ -63,7 +63,9 @@ def start_sync(
 ) -> Response:
     """Start a run of everything (or of the chosen types and transactions) and follow it."""
     try:
-        selection = selection_of(types or [], parse_only(only.replace(",", " ").split()))
+        selection = selection_of(
+            types or [], parse_only(only.replace(",", " ").split()), container.ledger
+        )
         run_id = container.synchronizer().start_run(selection)
     except DomainError as refusal:
         return _today(request, container, error=str(refusal))

@@ -18,8 +18,8 @@ from api.routes.lists.transactions import Filters
 from api.web.session import ContainerDep, Reader
 from api.web.templating import page, sentence
 from domain.errors import DomainError, UnknownRecord
+from domain.kinds import TxnKind
 from domain.policy import ALL_LEVELS
-from projections.readiness.facts import TxnKind
 from projections.readiness.verdicts import State
 
 router = APIRouter()
