@@ -256,7 +256,8 @@ class WebConnectorService:
                     f"{message or 'no message'}"
                 )
                 self._report_error_to_source(rec, hresult, message)
-                self._discard(rec)  # the Web Connector ends the session after this
+                rec.finished = True  # the Web Connector ends the session after this
+                self._discard(rec)
         except TicketRefused as refusal:
             logger.warning("connectionError refused for %s: %s", _short(ticket), refusal)
         return CONNECTION_DONE
@@ -294,7 +295,9 @@ class WebConnectorService:
             return ""
         source = record.source
         if source is None or record.finished:
-            record.last_error = "There is nothing left to send to QuickBooks in this session."
+            record.last_error = record.last_error or (
+                "There is nothing left to send to QuickBooks in this session."
+            )
             return ""
         request = self._guarded(record, lambda: source.next_request(record.session))
         if request is None:
