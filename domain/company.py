@@ -23,6 +23,9 @@ class CompanySettings(Aggregate):
     def __init__(self, policy_level: PolicyLevel = PolicyLevel.CONSERVATIVE) -> None:
         self.policy_level = PolicyLevel(policy_level)
         self.imports_completed = 0
+        self.import_wanted: dict[str, Any] | None = None
+        """The Import from QuickBooks asked for through the Web Connector and not yet done:
+        page_size, confirm and confirmed_by."""
 
     def change_policy_level(self, to: PolicyLevel, changed_by: str) -> bool:
         """Switch the level; returns False (and records nothing) when it is already `to`."""
@@ -45,3 +48,26 @@ class CompanySettings(Aggregate):
     @event("ImportCompleted")
     def _import_completed(self, run_id: str) -> None:
         self.imports_completed += 1
+        self.import_wanted = None
+
+    def request_import(self, page_size: int, confirm: bool, confirmed_by: str) -> None:
+        """Ask for an import at the Web Connector's next session (kept until one completes)."""
+        self._import_requested(page_size, confirm, confirmed_by.strip())
+
+    @event("ImportRequested")
+    def _import_requested(self, page_size: int, confirm: bool, confirmed_by: str) -> None:
+        self.import_wanted = {
+            "page_size": page_size,
+            "confirm": confirm,
+            "confirmed_by": confirmed_by,
+        }
+
+    def withdraw_import_request(self, reason: str) -> None:
+        """The asked-for import cannot start (for example a repeat that now needs a
+        confirmation): it is no longer wanted, and the reason is kept."""
+        if self.import_wanted is not None:
+            self._import_request_withdrawn(reason)
+
+    @event("ImportRequestWithdrawn")
+    def _import_request_withdrawn(self, reason: str) -> None:
+        self.import_wanted = None

@@ -40,7 +40,8 @@ def run_import(
 
 
 class ImportRequests:
-    """An import asked for through the Web Connector: each session runs it until one completes.
+    """An import asked for through the Web Connector: kept in the ledger (so a restart does
+    not lose it), each session runs it until one completes.
 
     Serve it with `ConversationWorkSource(import_requests.conversation_for)`. A session that
     drops midway leaves the import wanted: the next session starts it again from the top.
@@ -48,35 +49,30 @@ class ImportRequests:
 
     def __init__(self, ledger: Ledger) -> None:
         self._ledger = ledger
-        self._wanted: ImportOptions | None = None
         self._current: ImportConversation | None = None
         self._lock = threading.Lock()
         self.last_refusal = ""
 
     @property
     def pending(self) -> bool:
-        with self._lock:
-            self._forget_completed()
-            return self._wanted is not None
+        return self._wanted() is not None
 
     def request(self, options: ImportOptions | None = None) -> None:
         """Ask for an import; a repeat that needs confirmation is refused here, at once."""
         options = options or ImportOptions()
         repeat_warning(self._ledger, options.confirm, options.confirmed_by)
-        with self._lock:
-            self._forget_completed()
-            self._wanted = options
+        self._ledger.request_import(options.page_size, options.confirm, options.confirmed_by)
 
     def conversation_for(self, session: QbwcSession) -> ImportConversation | None:
         with self._lock:
-            self._forget_completed()
-            if self._wanted is None:
+            wanted = self._wanted()
+            if wanted is None:
                 return None
             try:
-                self._current = ImportConversation(self._ledger, self._wanted)
+                self._current = ImportConversation(self._ledger, wanted)
             except DomainError as refusal:
                 self.last_refusal = str(refusal)
-                self._wanted = None
+                self._ledger.withdraw_import_request(str(refusal))
                 return None
             return self._current
 
@@ -84,7 +80,6 @@ class ImportRequests:
     def current_run_id(self) -> str | None:
         return None if self._current is None else self._current.run_id
 
-    def _forget_completed(self) -> None:
-        if self._current is not None and self._current.completed:
-            self._wanted = None
-            self._current = None
+    def _wanted(self) -> ImportOptions | None:
+        wanted = self._ledger.company_settings().import_wanted
+        return None if wanted is None else ImportOptions(**wanted)

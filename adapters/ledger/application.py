@@ -360,6 +360,19 @@ class Ledger(Application[UUID]):
             lambda unit: _then(self._settings(unit), lambda s: s.record_import_completed(run_id))
         )
 
+    def request_import(self, page_size: int, confirm: bool, confirmed_by: str) -> CompanySettings:
+        return self._run(
+            lambda unit: _then(
+                self._settings(unit),
+                lambda s: s.request_import(page_size, confirm, confirmed_by),
+            )
+        )
+
+    def withdraw_import_request(self, reason: str) -> CompanySettings:
+        return self._run(
+            lambda unit: _then(self._settings(unit), lambda s: s.withdraw_import_request(reason))
+        )
+
     def mark_manual_action_done(
         self, action_id: UUID, done_by: str, note: str = ""
     ) -> ManualAction:

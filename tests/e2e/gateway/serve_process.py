@@ -63,8 +63,9 @@ def refused_start(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 
 @contextmanager
-def running_serve(env: dict[str, str]) -> Iterator[str]:
-    """A `qbsync serve` answering /health; yields its base URL; stopped afterwards."""
+def running_serve(env: dict[str, str], kill: bool = False) -> Iterator[str]:
+    """A `qbsync serve` answering /health; yields its base URL; stopped afterwards
+    (SIGKILL when `kill`, as a crash or a pulled plug would)."""
     port = free_port()
     server = subprocess.Popen(
         serve_command(port),
@@ -78,5 +79,8 @@ def running_serve(env: dict[str, str]) -> Iterator[str]:
         wait_until_healthy(base, server)
         yield base
     finally:
-        server.terminate()
+        if kill:
+            server.kill()
+        else:
+            server.terminate()
         server.wait(timeout=10)
