@@ -39,7 +39,7 @@ def run_to_fixpoint(facts: Facts, level: PolicyLevel) -> Work:
     candidates = [
         (ref, imported_first(facts, ref, level))
         for ref in _all_refs(facts)
-        if ref not in held and not _voided(facts, ref) and rules.import_met(ref)
+        if ref not in held and rules.record(ref).voided is None and rules.import_met(ref)
     ]
     order: list[TxnRef] = []
     while True:
@@ -78,8 +78,3 @@ def _applications(facts: Facts, rules: Interpreter, held: set[TxnRef]) -> Iterab
 
 def _all_refs(facts: Facts) -> list[TxnRef]:
     return sorted([TxnRef.invoice(n) for n in facts.invoices] + list(facts.sources))
-
-
-def _voided(facts: Facts, ref: TxnRef) -> bool:
-    record = facts.invoices[ref.key] if ref.kind == "invoice" else facts.sources[ref]
-    return record.voided is not None
