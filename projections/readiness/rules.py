@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from domain.money import ZERO
 from domain.policy import PolicyLevel
@@ -92,17 +93,46 @@ def not_finished(source: SourceFacts) -> Condition:
     return Condition(f"{source.ref.label} is not finished{detail}", cited)
 
 
+Resolve = Callable[[Record, str | None], tuple[TxnRef, ...]]
+
+
+def _itself(record: Record, _invoice: str | None) -> tuple[TxnRef, ...]:
+    return (record.ref,)
+
+
+def _the_invoice(_record: Record, invoice: str | None) -> tuple[TxnRef, ...]:
+    return () if invoice is None else (TxnRef.invoice(invoice),)
+
+
+def _its_invoices(record: Record, _invoice: str | None) -> tuple[TxnRef, ...]:
+    return tuple(TxnRef.invoice(n) for n in sorted(record.applications))
+
+
+NAMES: dict[First, Resolve] = {
+    ITSELF: _itself,
+    THE_INVOICE: _the_invoice,
+    ITS_INVOICES: _its_invoices,
+}
+
+
+@cache
+def resolver(first: tuple[First, ...]) -> Resolve:
+    """The transactions `first` names for a record (applied to an invoice, if applying)."""
+    parts = tuple(NAMES[name] for name in first)
+    if len(parts) == 1:
+        return parts[0]
+
+    def resolve(record: Record, invoice: str | None) -> tuple[TxnRef, ...]:
+        refs: tuple[TxnRef, ...] = ()
+        for part in parts:
+            refs += part(record, invoice)
+        return refs
+
+    return resolve
+
+
 def named(first: tuple[First, ...], record: Record, invoice: str | None) -> tuple[TxnRef, ...]:
-    """The transactions `first` names for `record` (applied to `invoice`, if applying)."""
-    refs: list[TxnRef] = []
-    for name in first:
-        if name is ITSELF:
-            refs.append(record.ref)
-        elif name is THE_INVOICE and invoice is not None:
-            refs.append(TxnRef.invoice(invoice))
-        elif name is ITS_INVOICES:
-            refs.extend(TxnRef.invoice(n) for n in sorted(record.applications))
-    return tuple(refs)
+    return resolver(first)(record, invoice)
 
 
 def imported_first(facts: Facts, ref: TxnRef, level: PolicyLevel) -> tuple[TxnRef, ...]:

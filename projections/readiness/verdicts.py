@@ -16,7 +16,14 @@ from domain.policy import ALL_LEVELS, PolicyLevel
 from projections.readiness.facts import Facts, InvoiceFacts, SourceFacts, TxnRef
 from projections.readiness.log import Citation
 from projections.readiness.policy_table import APPLY, IMPORT, Check, Rule, Step, rule
-from projections.readiness.rules import HOLDS, Condition, Record, named, unmet_conditions
+from projections.readiness.rules import (
+    HOLDS,
+    Condition,
+    Record,
+    Resolve,
+    resolver,
+    unmet_conditions,
+)
 
 
 class State(StrEnum):
@@ -62,11 +69,13 @@ class _Entry:
     rule: Rule
     own: Holds | None  # None: nothing to check
     job: Holds | None
+    first: Resolve | None  # None: nothing first
 
     @classmethod
     def of(cls, kind: TxnKind, step: Step, level: PolicyLevel) -> _Entry:
         entry = rule(kind, step, level)
-        return cls(entry, _all_of(entry.own), _all_of(entry.job))
+        first = resolver(entry.first) if entry.first else None
+        return cls(entry, _all_of(entry.own), _all_of(entry.job), first)
 
 
 def _all_of(checks: tuple[Check, ...]) -> Holds | None:
@@ -82,6 +91,17 @@ def _all_of(checks: tuple[Check, ...]) -> Holds | None:
     return holds
 
 
+# Per level: its entries for the import and for the application, by kind (made once: the
+# table does not change).
+_ENTRIES = {
+    level: (
+        {kind: _Entry.of(kind, IMPORT, level) for kind in TxnKind},
+        {kind: _Entry.of(kind, APPLY, level) for kind in TxnKind},
+    )
+    for level in ALL_LEVELS
+}
+
+
 class Interpreter:
     """The policy table under one level. Remembers each import's state and each invoice's
     own checks (the facts do not change while it is in use)."""
@@ -90,8 +110,7 @@ class Interpreter:
         self, facts: Facts, level: PolicyLevel, settled: dict[object, Verdict] | None = None
     ) -> None:
         self.facts, self.level = facts, level
-        self._import_entries = {kind: _Entry.of(kind, IMPORT, level) for kind in TxnKind}
-        self._apply_entries = {kind: _Entry.of(kind, APPLY, level) for kind in TxnKind}
+        self._import_entries, self._apply_entries = _ENTRIES[level]
         self._imports: dict[TxnRef, State] = {}
         self._cleared: dict[Holds, dict[str, bool]] = {}
         self._verdicts: dict[TxnRef, Verdict] = {}
@@ -119,7 +138,7 @@ class Interpreter:
         entry = self._import_entries[ref.kind]
         if not self._met(entry, record):
             return WAITING
-        return self._after(named(entry.rule.first, record, None)) if entry.rule.first else READY
+        return READY if entry.first is None else self._after(entry.first(record, None))
 
     def application_state(self, source: SourceFacts, invoice: str) -> State:
         if invoice in source.applied_in_qb:
@@ -129,7 +148,7 @@ class Interpreter:
         entry = self._apply_entries[source.ref.kind]
         if not self._met(entry, source):
             return WAITING
-        return self._after(named(entry.rule.first, source, invoice))
+        return READY if entry.first is None else self._after(entry.first(source, invoice))
 
     def in_run(self, ref: TxnRef) -> bool:
         """QuickBooks holds `ref`, or a sync run under this level would import it."""
@@ -187,9 +206,9 @@ class Interpreter:
             return self._settle(ref, VOIDED, record.voided)
         if record.imported is not None:
             return self._settle(ref, DONE, record.imported.cited)
-        entry = self._import_entries[ref.kind].rule
-        first = named(entry.first, record, None) if entry.first else ()
-        return self._verdict(unmet_conditions(self.facts, entry, record), first)
+        entry = self._import_entries[ref.kind]
+        first = () if entry.first is None else entry.first(record, None)
+        return self._verdict(unmet_conditions(self.facts, entry.rule, record), first)
 
     def application_verdict(self, ref: TxnRef, invoice: str) -> Verdict:
         source = self.facts.sources[ref]
@@ -197,9 +216,9 @@ class Interpreter:
             return self._settle((ref, invoice), DONE, source.applied_in_qb[invoice])
         if source.voided is not None:
             return self._settle((ref, invoice), VOIDED, source.voided)
-        entry = self._apply_entries[ref.kind].rule
-        first = named(entry.first, source, invoice)
-        return self._verdict(unmet_conditions(self.facts, entry, source), first)
+        entry = self._apply_entries[ref.kind]
+        first = () if entry.first is None else entry.first(source, invoice)
+        return self._verdict(unmet_conditions(self.facts, entry.rule, source), first)
 
     def _settle(self, key: object, state: State, cited: Citation) -> Verdict:
         """A done or voided verdict: the same one under every level."""
