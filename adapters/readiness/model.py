@@ -22,6 +22,7 @@ from projections.readiness.fixpoint import Work
 from projections.readiness.folding import fold
 from projections.readiness.incremental import affected, all_refs
 from projections.readiness.log import LoggedEvent
+from projections.readiness.moments import Staircase
 from projections.readiness.states import StateRules
 from projections.readiness.verdicts import State
 
@@ -54,7 +55,8 @@ class ReadinessModel:
         try:
             # From nothing, every transaction is new: no need to note or work out the
             # affected ones.
-            touched = fold(facts, events, track=start != 0)
+            moments = Staircase()
+            touched = fold(facts, moments.noting(events, start), track=start != 0)
             if facts.position == start:
                 return
             refs = all_refs(facts) if start == 0 else sorted(affected(facts, touched))
@@ -63,7 +65,7 @@ class ReadinessModel:
             invoices = facts.invoices
             jobs = [(invoices[r.key].job_id, r.key) for r in refs if r.kind is _INVOICE_KIND]
             tracking = Tracking(self.application_name, facts.position)
-            self.table.write(start or None, tracking, rows, jobs)
+            self.table.write(start or None, tracking, rows, jobs, moments)
         except BaseException:
             self.forget()
             raise

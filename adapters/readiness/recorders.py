@@ -11,7 +11,7 @@ from psycopg.sql import SQL
 
 from adapters.readiness.table import COLUMNS, UPSERT, ReadinessTable, Row
 
-TABLE, JOBS = "qbsync_readiness", "qbsync_readiness_jobs"
+TABLE, JOBS, MOMENTS = "qbsync_readiness", "qbsync_readiness_jobs", "qbsync_readiness_moments"
 COPY_FROM = 1_000  # rows from which a write copies them in rather than inserting each
 
 
@@ -19,7 +19,8 @@ class SQLiteReadinessRecorder(ReadinessTable, SQLiteTrackingRecorder):
     mark = "?"
 
     def __init__(self, datastore: SQLiteDatastore, **kwargs: Any) -> None:
-        self.table, self.jobs_table, self.tracking_table = TABLE, JOBS, "tracking"
+        self.table, self.jobs_table, self.moments_table = TABLE, JOBS, MOMENTS
+        self.tracking_table = "tracking"
         super().__init__(datastore, **kwargs)
 
     def construct_create_table_statements(self) -> list[str]:
@@ -35,6 +36,7 @@ class PostgresReadinessRecorder(ReadinessTable, PostgresTrackingRecorder):
         schema = datastore.schema
         self.table = f'"{schema}"."{TABLE}"'
         self.jobs_table = f'"{schema}"."{JOBS}"'
+        self.moments_table = f'"{schema}"."{MOMENTS}"'
         self.tracking_table = f'"{schema}"."{self.tracking_table_name}"'
         for statement in self.create_readiness_statements():
             self.sql_create_statements.append(SQL(statement))  # type: ignore[arg-type]

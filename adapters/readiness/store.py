@@ -24,6 +24,7 @@ from projections.readiness import documents
 from projections.readiness.explain import Explanation, explain
 from projections.readiness.facts import Facts, TxnRef
 from projections.readiness.log import LoggedEvent
+from projections.readiness.moments import microseconds
 from projections.readiness.replay import facts_as_of, position_at
 from projections.readiness.verdicts import ReadinessRules, State, TxnReadiness
 from projections.readiness.what_if import WhatIf
@@ -139,10 +140,14 @@ class ReadinessStore:
         """The explanation from the events alone, as of a log position or a moment: the
         events of the records it involves, read by key (the jobs' invoices found in the read
         model, which must have reached that position; else the whole log is replayed)."""
-        if moment is not None:
-            position = position_at(whole_log(ledger, upto=position), moment)
-        upto = last_position(ledger, position)
         indexed = self._current_position()
+        if moment is not None:
+            head = ledger.recorder.max_notification_id() or 0
+            if position is None and indexed is not None and indexed >= head:
+                position = self.table.position_at(microseconds(moment))
+            else:
+                position = position_at(whole_log(ledger, upto=position), moment)
+        upto = last_position(ledger, position)
         if indexed is not None and indexed >= upto:
             return _explain(self._by_key(ledger, ref, upto), ref)
         return _explain(facts_as_of(whole_log(ledger, upto=position), position), ref)

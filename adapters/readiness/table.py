@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from eventsourcing.persistence import Tracking
 
+from projections.readiness.moments import Staircase
+
 COLUMNS = "txn_kind, txn_key, facts, readiness, work, conservative, moderate, aggressive, pending"
 POLICY_KIND, POLICY_KEY = "policy", "company"
 UPSERT = "ON CONFLICT (txn_kind, txn_key) DO UPDATE SET " + ", ".join(
@@ -36,6 +38,7 @@ class ReadinessTable:
 
     table: str
     jobs_table: str  # (job id, invoice number): an invoice's job siblings found by key
+    moments_table: str  # (position, microseconds): the staircase of `moments.Staircase`
     tracking_table: str
     mark: str  # the driver's parameter placeholder
     datastore: Any
@@ -55,6 +58,9 @@ class ReadinessTable:
             f"CREATE INDEX IF NOT EXISTS qbsync_readiness_pending ON {self.table} (pending)",
             f"CREATE TABLE IF NOT EXISTS {self.jobs_table} (job_id TEXT NOT NULL, "
             "number TEXT NOT NULL, PRIMARY KEY (job_id, number))",
+            f"CREATE TABLE IF NOT EXISTS {self.moments_table} (position BIGINT PRIMARY KEY, "
+            "at BIGINT NOT NULL)",
+            f"CREATE INDEX IF NOT EXISTS qbsync_readiness_moments_at ON {self.moments_table} (at)",
         ]
 
     def _transaction(self, commit: bool) -> AbstractContextManager[Any]:
@@ -67,16 +73,24 @@ class ReadinessTable:
         tracking: Tracking,
         rows: Sequence[Row],
         jobs: Sequence[tuple[str, str]] = (),
+        moments: Staircase | None = None,
     ) -> None:
-        """Upsert `rows`, add `jobs` (job id, invoice number) and move tracking to `tracking`,
-        atomically, if still at `expected`."""
+        """Upsert `rows`, add `jobs` (job id, invoice number) and the `moments` of the new
+        events, and move tracking to `tracking`, atomically, if still at `expected`."""
+        m = self.mark
         with self._transaction(commit=True) as c:
             if self._max_tracking_id(tracking.application_name, c) != expected:
                 raise StaleReadModel(f"readiness read model moved on from position {expected}")
             self._upsert(c, rows)
             if jobs:
-                values = f"VALUES ({self.mark}, {self.mark}) ON CONFLICT DO NOTHING"
+                values = f"VALUES ({m}, {m}) ON CONFLICT DO NOTHING"
                 c.executemany(f"INSERT INTO {self.jobs_table} (job_id, number) {values}", jobs)
+            if moments is not None and moments.earliest is not None:
+                c.execute(f"DELETE FROM {self.moments_table} WHERE at >= {m}", (moments.earliest,))
+                c.executemany(
+                    f"INSERT INTO {self.moments_table} (position, at) VALUES ({m}, {m})",
+                    moments.steps,
+                )
             self._insert_tracking(c, tracking)
 
     def _upsert(self, c: Any, rows: Sequence[Row]) -> None:
@@ -112,6 +126,17 @@ class ReadinessTable:
             c.execute(sql, tuple(job_ids))
             return [r["number"] for r in c.fetchall()]
 
+    def position_at(self, at: int) -> int:
+        """The last position recorded at or before `at` (microseconds), 0 when none was."""
+        sql = (
+            f"SELECT position FROM {self.moments_table} WHERE at <= {self.mark} "
+            "ORDER BY at DESC LIMIT 1"
+        )
+        with self._transaction(commit=False) as c:
+            c.execute(sql, (at,))
+            row = c.fetchone()
+        return 0 if row is None else int(row["position"])
+
     def policy_document(self) -> str | None:
         """The policy row's document (it carries the table's format), if there is one."""
         sql = (
@@ -131,6 +156,7 @@ class ReadinessTable:
         with self._transaction(commit=True) as c:
             c.execute(f"DELETE FROM {self.table}")
             c.execute(f"DELETE FROM {self.jobs_table}")
+            c.execute(f"DELETE FROM {self.moments_table}")
             c.execute(
                 f"DELETE FROM {self.tracking_table} WHERE application_name = {self.mark}",
                 (application_name,),

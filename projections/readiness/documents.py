@@ -25,7 +25,9 @@ from projections.readiness.facts import (
 from projections.readiness.log import Citation
 
 Document = Any
-FORMAT = 3  # of the stored documents (and the jobs index); a table in any other is rebuilt
+FORMAT = (
+    4  # of the stored documents (and the jobs and moments indexes); a table in any other is rebuilt
+)
 _KINDS = {kind.value: kind for kind in TxnKind}
 _KIND_VALUES = {kind: kind.value for kind in TxnKind}  # (`.value` is a Python call)
 
