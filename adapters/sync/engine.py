@@ -120,10 +120,9 @@ class SyncEngine:
     def percent(self, run_ids: list[str]) -> int:
         if not self.has_ready_work():
             return 100
-        everything = self.outbox.everything()
-        rows = [r for r in everything if r.run_id in run_ids] or everything
-        settled = sum(1 for r in rows if r.status in SETTLED)
-        return min(99, settled * 100 // max(1, len(rows)))
+        counts = self.outbox.status_counts(run_ids) or self.outbox.status_counts()
+        settled = sum(counts.get(status.value, 0) for status in SETTLED)
+        return min(99, settled * 100 // max(1, sum(counts.values())))
 
     def finish_open_runs(self, only: list[str] | None = None) -> None:
         """Close each open run (of `only`, if given) with nothing of it in flight, keeping

@@ -133,6 +133,16 @@ class Outbox:
             "AND (x.status IS NULL OR x.status <> 'done'))"
         )
 
+    def status_counts(self, run_ids: Sequence[str] | None = None) -> dict[str, int]:
+        """How many operations (of the runs `run_ids`, or of all) have each status."""
+        where = f" WHERE run_id IN ({self.d.marks(len(run_ids))})" if run_ids else ""
+        if run_ids is not None and not run_ids:
+            return {}
+        sql = f"SELECT status, COUNT(*) AS n FROM {self.table}{where} GROUP BY status"
+        with self.transaction(commit=False) as c:
+            c.execute(sql, tuple(run_ids or ()))
+            return {r["status"]: int(r["n"]) for r in c.fetchall()}
+
     def dependencies(self, key: str) -> list[tuple[str, str]]:
         """Each dependency of `key` with its status ("missing" when it has no row)."""
         sql = (

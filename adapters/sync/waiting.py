@@ -10,6 +10,7 @@ from adapters.sync.outbox import Outbox
 from adapters.sync.runs import SyncRunRecord
 from projections.readiness.explain import explain
 from projections.readiness.facts import Facts, TxnRef
+from projections.readiness.incremental import unsettled
 from projections.readiness.verdicts import ReadinessRules, State
 
 
@@ -19,8 +20,7 @@ def waiting_of(outbox: Outbox, facts: Facts, run: SyncRunRecord) -> list[dict[st
         {"operation": row.key, "status": row.status.value, "why": why(outbox, row)} for row in rows
     ]
     rules = ReadinessRules(facts)
-    refs = [TxnRef.invoice(n) for n in facts.invoices] + list(facts.sources)
-    for ref in sorted(refs):
+    for ref in unsettled(facts):  # (a settled transaction waits for nothing)
         if not run.selection.selects(ref):
             continue
         readiness = rules.of(ref)

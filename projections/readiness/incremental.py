@@ -84,3 +84,17 @@ def _round(facts: Facts, level: PolicyLevel, ref: TxnRef, rounds: dict[TxnRef, i
 
 
 _WORK = (State.READY, State.READY_WITH)
+
+
+def unsettled(facts: Facts) -> list[TxnRef]:
+    """Every transaction not settled, in `TxnRef` order. A settled one (voided, or imported
+    with every application applied) is done or voided under every level, whatever else
+    the facts say: a caller looking for work or waiting can pass it over unread."""
+    refs = [i.ref for i in facts.invoices.values() if i.voided is None and i.imported is None]
+    refs += [
+        ref
+        for ref, s in facts.sources.items()
+        if s.voided is None
+        and (s.imported is None or not s.applications.keys() <= s.applied_in_qb.keys())
+    ]
+    return sorted(refs)
