@@ -17,9 +17,10 @@ def topic_of(aggregate_class: type[Any], event_name: str) -> str:
     return f"{get_topic(aggregate_class)}.{event_name}"
 
 
-def positioned_events(ledger: Ledger, *topics: str) -> Iterator[tuple[int, Any]]:
-    """(log position, domain event) of every event with one of `topics`, oldest first."""
-    start = 1
+def positioned_events(ledger: Ledger, *topics: str, after: int = 0) -> Iterator[tuple[int, Any]]:
+    """(log position, domain event) of every event with one of `topics` after position
+    `after`, oldest first."""
+    start = after + 1
     while page := ledger.recorder.select_notifications(start, _PAGE, topics=topics):
         for notification in page:
             yield notification.id, ledger.mapper.to_domain_event(notification)

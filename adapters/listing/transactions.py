@@ -8,32 +8,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
-
-from eventsourcing.utils import get_topic
 
 from adapters.ledger.application import Ledger
-from adapters.listing.log_scan import positioned_events, topic_of
+from adapters.listing.created import Created, CreatedIndex
 from adapters.listing.pages import DEFAULT_LIMIT, Page, SortKey, page_of
 from adapters.readiness.model import ref_of
 from adapters.readiness.store import ReadinessStore
-from domain.credit_memo import CreditMemo
 from domain.errors import InvalidInput
-from domain.invoice import Invoice
 from domain.kinds import TxnKind
-from domain.lines import lines_total
-from domain.payment import Payment
 from domain.policy import PolicyLevel
 from projections.readiness.facts import Facts, TxnRef
 from projections.readiness.verdicts import ReadinessRules, State, TxnReadiness
 
 KINDS = ("invoice", "payment", "credit memo")
 SORTS = ("date", "number", "customer", "amount", "kind", "state")
-_CREATED = {
-    topic_of(Invoice, "Created"): "invoice",
-    topic_of(Payment, "Recorded"): "payment",
-    topic_of(CreditMemo, "Created"): "credit memo",
-}
 
 
 @dataclass(frozen=True)
@@ -81,8 +69,12 @@ class TransactionRow:
 
 
 def list_transactions(
-    ledger: Ledger, readiness: ReadinessStore, query: TransactionQuery
+    ledger: Ledger,
+    readiness: ReadinessStore,
+    query: TransactionQuery,
+    index: CreatedIndex | None = None,
 ) -> Page[TransactionRow]:
+    """`index` keeps what earlier lists read from the log (one per process)."""
     readiness.update(ledger)
     facts = readiness.model.facts()
     level = query.level or facts.policy.level
@@ -90,10 +82,9 @@ def list_transactions(
         ref_of(kind, key): State(state)
         for kind, key, state in readiness.table.select(column=level.value)
     }
+    created = (index or CreatedIndex()).rows(ledger)
     rows = [
-        row
-        for row in _created_rows(ledger, facts, states, level, query.kinds)
-        if _matches(row, query)
+        row for row in _rows(created, facts, states, level, query.kinds) if _matches(row, query)
     ]
     descending = query.sort.startswith("-")
     page = page_of(rows, _sort_key(query.sort.lstrip("-")), query.after, query.limit, descending)
@@ -117,42 +108,43 @@ def _first_reason(rules: ReadinessRules, row: TransactionRow) -> str:
     return first_reason(rules.of(row.ref), row.level)
 
 
-def _created_rows(
-    ledger: Ledger,
+def _rows(
+    created: Iterable[Created],
     facts: Facts,
     states: dict[TxnRef, State],
     level: PolicyLevel,
     kinds: Iterable[str],
 ) -> Iterable[TransactionRow]:
-    topics = [topic for topic, kind in _CREATED.items() if kind in kinds]
-    if not topics:
-        return
-    for position, event in positioned_events(ledger, *topics):
-        kind = _CREATED[get_topic(type(event))]
-        ref = _ref(kind, event)
+    """The rows of the wanted kinds, their customer, amount and status as the facts hold
+    them now (lines can change while an invoice is a draft)."""
+    wanted = set(kinds)
+    for first in created:
+        ref = first.ref
+        if first.kind not in wanted or not facts.contains(ref):  # (created since the update)
+            continue
+        customer, amount = _customer_and_amount(facts, ref)
         status, txn_id = _status(facts, ref)
         yield TransactionRow(
-            kind=kind,
+            kind=first.kind,
             key=ref.key,
             ref=ref,
-            customer=event.customer,
-            txn_date=event.txn_date,
-            amount=event.recorded_amount if kind == "payment" else lines_total(event.lines),
+            customer=customer,
+            txn_date=first.txn_date,
+            amount=amount,
             status=status,
             qb_txn_id=txn_id,
             state=states.get(ref, State.WAITING),
             level=level,
-            position=position,
+            position=first.position,
         )
 
 
-def _ref(kind: str, event: Any) -> TxnRef:
-    if kind == "invoice":
-        return TxnRef.invoice(event.number)
-    if kind == "credit memo":
-        return TxnRef(TxnKind.CREDIT_MEMO, event.number)
-    job = str(getattr(event.payment_kind, "value", event.payment_kind)) == "job"
-    return TxnRef(TxnKind.JOB_PAYMENT if job else TxnKind.ACCOUNT_PAYMENT, event.reference)
+def _customer_and_amount(facts: Facts, ref: TxnRef) -> tuple[str, Decimal]:
+    if ref.kind is TxnKind.INVOICE:
+        invoice = facts.invoices[ref.key]
+        return invoice.customer, invoice.total
+    source = facts.sources[ref]
+    return source.customer, source.amount
 
 
 def _status(facts: Facts, ref: TxnRef) -> tuple[str, str]:

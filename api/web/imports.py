@@ -18,7 +18,7 @@ from adapters.listing.runs import list_import_runs
 from adapters.quickbooks.gateway import GatewayKind
 from api.web.session import Bookkeeper, ContainerDep, Reader
 from api.web.templating import page
-from domain.errors import DomainError
+from domain.errors import DomainError, RepeatImportNeedsConfirmation
 
 router = APIRouter()
 
@@ -69,6 +69,9 @@ def start_import(
             notice = "The import runs at the Web Connector's next session."
             return RedirectResponse(f"/import?notice={quote(notice)}", status_code=303)
         report = run_import(container.ledger, container.quickbooks().connect(), options)
+    except RepeatImportNeedsConfirmation:
+        error = "Not imported: tick “I have read the warning” to repeat the import."
+        return _imports_page(request, container, error=error, status_code=409)
     except DomainError as refusal:
         return _imports_page(request, container, error=str(refusal), status_code=409)
     return RedirectResponse(f"/import/{report.run_id}", status_code=303)

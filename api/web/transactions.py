@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from adapters.listing.citations import Citations
+from adapters.listing.created import CreatedIndex
 from adapters.listing.history import record_history, record_of
 from adapters.listing.transactions import KINDS, SORTS, list_transactions
 from api.routes.lists.transactions import Filters
@@ -44,7 +45,8 @@ def transactions(
     query = replace(filters, kinds=(kind,) if kind else KINDS)
     error = ""
     try:
-        result = list_transactions(container.ledger, container.readiness, query)
+        index = container.once("created_index", CreatedIndex)
+        result = list_transactions(container.ledger, container.readiness, query, index)
     except DomainError as refusal:
         error, result = str(refusal), None
     following = ""

@@ -9,6 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from adapters.listing.created import CreatedIndex
 from adapters.listing.transactions import SORTS, TransactionQuery, list_transactions
 from api.deps import ContainerDep
 from api.routes.lists.paging import DEFAULT, After, Limit, paged
@@ -54,7 +55,8 @@ def _lister(kind: str) -> Callable[..., list[TransactionItemOut]]:
         filters: Filters, request: Request, response: Response, container: ContainerDep
     ) -> list[TransactionItemOut]:
         query = replace(filters, kinds=(kind,))
-        page = list_transactions(container.ledger, container.readiness, query)
+        index = container.once("created_index", CreatedIndex)
+        page = list_transactions(container.ledger, container.readiness, query, index)
         return [TransactionItemOut.of(row) for row in paged(page, request, response)]
 
     listed.__doc__ = (

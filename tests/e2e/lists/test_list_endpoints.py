@@ -200,3 +200,16 @@ def test_manual_actions_by_record_and_state(container: Container, client: TestCl
     everything = client.get("/manual-actions", params={"open": "false", "limit": 500}).json()
     assert len(everything) == 3
     assert client.get("/manual-actions", params={"limit": 0}).status_code == 422
+
+
+def test_a_row_shows_the_amount_after_its_lines_changed(
+    container: Container, client: TestClient
+) -> None:
+    a_month_of_invoices(container)
+    assert client.get("/invoices", params={"limit": 500}).status_code == 200  # read once
+    container.ledger.edit_invoice_lines("260307-1", [make_line("Towing", "tow", "2", "55.00")])
+    line = make_line("Towing", "tow", "1", "9.00")
+    container.ledger.create_invoice("260308-1", "C1", date(2026, 3, 8), [line])
+    rows = {row["key"]: row for row in client.get("/invoices", params={"limit": 500}).json()}
+    assert rows["260307-1"]["amount"] == "110.00"
+    assert rows["260308-1"]["amount"] == "9.00"  # created after the first list: found too
