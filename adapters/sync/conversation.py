@@ -34,6 +34,7 @@ class SyncConversation:
     def next_message(self) -> str | None:
         if self._claimed:
             self.abandon("a new message was asked for before the last one was answered")
+        self.engine.renew_lease(self.worker)  # counted among the live workers while planning
         self.engine.prepare()
         while rows := self.engine.claim(self.worker, self._token()):
             requests = self._requests_for(rows)

@@ -10,6 +10,7 @@ from eventsourcing.persistence import IntegrityError
 
 from adapters.readiness.changes import changed_since
 from adapters.readiness.store import ReadinessStore
+from adapters.readiness.table import StaleReadModel
 from adapters.sync.interventions import Interventions
 from adapters.sync.leases import Leases
 from adapters.sync.ledger_with_outbox import SyncLedger
@@ -104,7 +105,7 @@ class SyncEngine:
             try:
                 self.readiness.update(self.ledger)
                 break
-            except IntegrityError:
+            except (IntegrityError, StaleReadModel):
                 self.readiness.model.forget()
         return self.readiness.model.facts()
 
