@@ -17,7 +17,7 @@ import psycopg
 import psycopg_pool
 
 from adapters.persistence import MissingSchema
-from adapters.qbsim.store import CompanyFileError
+from adapters.qbsim.file_errors import CompanyFileError
 
 _SCHEMA_NAME = re.compile(r'schema "([^"]+)" does not exist')
 _DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)

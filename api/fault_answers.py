@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 
 from adapters.faults import OperationalFault, operational_fault
 from adapters.persistence import MissingSchema
-from adapters.qbsim.store import CompanyFileError
+from adapters.qbsim.file_errors import CompanyFileError
 from api.errors import problem_response
 
 RETRY_AFTER_SECONDS = 2

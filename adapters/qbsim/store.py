@@ -20,12 +20,12 @@ from adapters.qbsim.balances import recompute
 from adapters.qbsim.codec import company_from_json, decoder, encode
 from adapters.qbsim.company import Clock, Company, Sequences, system_clock
 from adapters.qbsim.demo_company import demo_company
+from adapters.qbsim.file_errors import CompanyFileError, file_error, refuse_foreign_file
 from adapters.qbsim.merge import Row, decode_row, merge_rows
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_SECONDS = 30.0
 SEQUENCES = "sequences"
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS company (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -45,16 +45,6 @@ CREATE INDEX IF NOT EXISTS records_by_change ON records (changed_at);
 T = TypeVar("T")
 
 
-class CompanyFileError(Exception):
-    """The company file could not be read or written; nothing of the message was kept."""
-
-    def __init__(self, path: Path, problem: str, *, retryable: bool = False) -> None:
-        super().__init__(f"QuickBooks simulator company file {path}: {problem}")
-        self.path = path
-        self.problem = problem
-        self.retryable = retryable
-
-
 class CompanyFile:
     def __init__(self, path: Path, connection: sqlite3.Connection, clock: Clock) -> None:
         self.path = path
@@ -67,15 +57,21 @@ class CompanyFile:
     @classmethod
     def open(cls, path: Path | str, clock: Clock = system_clock) -> CompanyFile:
         """Open (creating and seeding it with the demo company, or a JSON file beside it)."""
-        company_file = cls(Path(path), _connect(Path(path)), clock)
-        company_file._attach(None)
-        return company_file
+        return cls._attached(Path(path), clock, None)
 
     @classmethod
     def create(cls, path: Path | str, company: Company) -> CompanyFile:
         """A new company file at `path` holding `company` (refused if a company is there)."""
-        company_file = cls(Path(path), _connect(Path(path)), company.clock)
-        company_file._attach(company)
+        return cls._attached(Path(path), company.clock, company)
+
+    @classmethod
+    def _attached(cls, path: Path, clock: Clock, company: Company | None) -> CompanyFile:
+        company_file = cls(path, _connect(path), clock)
+        try:
+            company_file._attach(company)
+        except BaseException:
+            company_file.close()
+            raise
         return company_file
 
     def close(self) -> None:
@@ -104,11 +100,11 @@ class CompanyFile:
         try:
             self._connection.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise _file_error(self.path, error) from error
+            raise file_error(self.path, error) from error
         try:
             yield
         except sqlite3.Error as error:
-            raise _file_error(self.path, error) from error
+            raise file_error(self.path, error) from error
         finally:
             if self._connection.in_transaction:
                 try:
@@ -116,7 +112,7 @@ class CompanyFile:
                 except sqlite3.Error as error:
                     self._connection.rollback()
                     self._reload()
-                    raise _file_error(self.path, error) from error
+                    raise file_error(self.path, error) from error
 
     def _attach(self, company: Company | None) -> None:
         with self._transaction():
@@ -231,39 +227,11 @@ def _body(record: object | None) -> str | None:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    _refuse_foreign_file(path)
+    refuse_foreign_file(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         return sqlite3.connect(
             path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
         )
     except (OSError, sqlite3.Error) as error:
-        raise _file_error(path, error) from error
-
-
-def _refuse_foreign_file(path: Path) -> None:
-    if not path.is_file() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as handle:
-        header = handle.read(len(_SQLITE_HEADER))
-    if header != _SQLITE_HEADER:
-        raise CompanyFileError(
-            path,
-            "is not a SQLite company file (an older qbsync kept JSON here): point "
-            "QBSYNC_SIMULATOR_PATH at a .sqlite file beside it and the JSON is migrated",
-        )
-
-
-def _file_error(path: Path, error: BaseException) -> CompanyFileError:
-    text = str(error)
-    if "locked" in text or "busy" in text:
-        problem = f"{text}; another process holds it, try again"
-        return CompanyFileError(path, problem, retryable=True)
-    if "disk is full" in text or "disk I/O error" in text:
-        return CompanyFileError(
-            path, f"{text}; the disk may be full (or a file-size limit reached): free some "
-            "space and try again"
-        )  # fmt: skip
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return CompanyFileError(path, f"{text}; make the folder and file writable")
-    return CompanyFileError(path, text)
+        raise file_error(path, error) from error

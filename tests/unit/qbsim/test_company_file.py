@@ -11,7 +11,8 @@ from lxml import etree
 from adapters.qbsim import QuickBooksSimulator
 from adapters.qbsim.codec import company_to_json
 from adapters.qbsim.demo_company import demo_company
-from adapters.qbsim.store import CompanyFile, CompanyFileError
+from adapters.qbsim.file_errors import CompanyFileError
+from adapters.qbsim.store import CompanyFile
 from tests.unit.qbsim.conftest import Ask, FakeClock
 from tests.unit.qbsim.ledger_reads import added_txn_id, balances
 from tests.unit.qbsim.messages import (
