@@ -62,6 +62,7 @@ def test_four_processes_adding_to_one_company_file(tmp_path: Path) -> None:
     for list_id in new_customers:
         customer = company.customers[list_id]
         assert (customer.balance, customer.total_balance) == (Decimal("50.00"), Decimal("50.00"))
+    assert sorted(entry.name for entry in tmp_path.iterdir()) == ["go", path.name]  # no temp files
     print(f"{len(new_txns)} TxnIDs and {len(new_customers)} ListIDs, each exactly once")
 
 
