@@ -15,7 +15,6 @@ from api.schemas.credit_memos import (
 from api.schemas.credit_sources import ApplicationIn
 from api.schemas.history import history_of, with_history
 from api.schemas.manual_actions import ReasonIn, reason_of
-from api.schemas.quickbooks import AppliedIn, ImportedIn
 
 router = APIRouter(prefix="/credit-memos", tags=["credit memos"])
 
@@ -82,31 +81,6 @@ def void_credit_memo(
     it, a manual action is opened to void it there too."""
     action = ledger.void_credit_memo(number, reason_of(body))
     return CreditMemoOutcome.of(ledger.credit_memo(number), action)
-
-
-@router.post(
-    "/{number}/quickbooks/imported",
-    dependencies=[Writer],
-    responses=WRITE_ERRORS,
-    summary="Record that QuickBooks imported the credit memo",
-)
-def record_credit_memo_imported(number: str, body: ImportedIn, ledger: LedgerDep) -> CreditMemoOut:
-    """Record QuickBooks' TxnID for the credit memo."""
-    ledger.record_imported("credit memo", number, body.txn_id, body.edit_sequence)
-    return CreditMemoOut.of(ledger.credit_memo(number))
-
-
-@router.post(
-    "/{number}/quickbooks/applied",
-    dependencies=[Writer],
-    responses=WRITE_ERRORS,
-    summary="Record that QuickBooks applied the credit memo to an invoice",
-)
-def record_credit_memo_applied(number: str, body: AppliedIn, ledger: LedgerDep) -> CreditMemoOut:
-    """Record that QuickBooks linked the credit to the invoice; that application can no longer
-    be removed in the ledger."""
-    ledger.record_applied("credit memo", number, body.invoice, body.edit_sequence)
-    return CreditMemoOut.of(ledger.credit_memo(number))
 
 
 @router.get("/{number}", responses=READ_ERRORS, summary="Read a credit memo with its history")

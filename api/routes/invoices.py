@@ -10,7 +10,6 @@ from api.schemas.history import history_of, with_history
 from api.schemas.invoices import InvoiceDetail, InvoiceIn, InvoiceOut, InvoiceOutcome
 from api.schemas.lines import LinesIn
 from api.schemas.manual_actions import ReasonIn, reason_of
-from api.schemas.quickbooks import ImportedIn
 
 router = APIRouter(prefix="/invoices", tags=["invoices"])
 
@@ -80,19 +79,6 @@ def write_off_invoice(
     manual action is opened to write it off there too."""
     action = ledger.write_off_invoice(number, reason_of(body))
     return InvoiceOutcome.of(ledger.invoice(number), action)
-
-
-@router.post(
-    "/{number}/quickbooks/imported",
-    dependencies=[Writer],
-    responses=WRITE_ERRORS,
-    summary="Record that QuickBooks imported the invoice",
-)
-def record_invoice_imported(number: str, body: ImportedIn, ledger: LedgerDep) -> InvoiceOut:
-    """Record QuickBooks' TxnID for the invoice; from then on its lines and customer are
-    locked."""
-    ledger.record_imported("invoice", number, body.txn_id, body.edit_sequence)
-    return InvoiceOut.of(ledger.invoice(number))
 
 
 @router.get("/{number}", responses=READ_ERRORS, summary="Read an invoice with its history")

@@ -16,7 +16,6 @@ from api.schemas.payments import (
     PaymentOut,
     PaymentOutcome,
 )
-from api.schemas.quickbooks import AppliedIn, ImportedIn
 
 router = APIRouter(prefix="/payments", tags=["payments"])
 
@@ -108,31 +107,6 @@ def void_payment(reference: str, ledger: LedgerDep, body: ReasonIn | None = None
     a manual action is opened to void it there too."""
     action = ledger.void_payment(reference, reason_of(body))
     return PaymentOutcome.of(ledger.payment(reference), action)
-
-
-@router.post(
-    "/{reference}/quickbooks/imported",
-    dependencies=[Writer],
-    responses=WRITE_ERRORS,
-    summary="Record that QuickBooks imported the payment",
-)
-def record_payment_imported(reference: str, body: ImportedIn, ledger: LedgerDep) -> PaymentOut:
-    """Record QuickBooks' TxnID for the payment."""
-    ledger.record_imported("payment", reference, body.txn_id, body.edit_sequence)
-    return PaymentOut.of(ledger.payment(reference))
-
-
-@router.post(
-    "/{reference}/quickbooks/applied",
-    dependencies=[Writer],
-    responses=WRITE_ERRORS,
-    summary="Record that QuickBooks applied the payment to an invoice",
-)
-def record_payment_applied(reference: str, body: AppliedIn, ledger: LedgerDep) -> PaymentOut:
-    """Record that QuickBooks linked the payment to the invoice; that application can no
-    longer be removed in the ledger."""
-    ledger.record_applied("payment", reference, body.invoice, body.edit_sequence)
-    return PaymentOut.of(ledger.payment(reference))
 
 
 @router.get("/{reference}", responses=READ_ERRORS, summary="Read a payment with its history")

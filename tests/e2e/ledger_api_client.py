@@ -84,3 +84,23 @@ def create_credit_memo(api: LedgerApi, number: str, rate: str, customer: str = "
 
 def event_types(record: Any) -> list[str]:
     return [entry["type"] for entry in record["history"]]
+
+
+_PATHS = {"invoice": "/invoices/", "payment": "/payments/", "credit memo": "/credit-memos/"}
+
+
+def quickbooks_imported(
+    api: LedgerApi, kind: str, key: str, txn_id: str, edit_sequence: str = ""
+) -> Any:
+    """QuickBooks' answer that it holds the record, recorded as the sync records it (no route
+    lets a client assert a TxnID); returns the record as the API reads it."""
+    api.container.ledger.record_imported(kind, key, txn_id, edit_sequence)
+    return api.get(_PATHS[kind] + key)
+
+
+def quickbooks_applied(
+    api: LedgerApi, kind: str, key: str, invoice: str, edit_sequence: str = ""
+) -> Any:
+    """QuickBooks' answer that it applied the payment or credit to the invoice."""
+    api.container.ledger.record_applied(kind, key, invoice, edit_sequence)
+    return api.get(_PATHS[kind] + key)

@@ -15,6 +15,8 @@ from tests.e2e.ledger_api_client import (
     event_types,
     ledger_api,
     line,
+    quickbooks_applied,
+    quickbooks_imported,
     record_account_payment,
     register_customer,
 )
@@ -176,17 +178,32 @@ def test_quickbooks_answers_are_recorded_for_a_payment(api: LedgerApi) -> None:
     record_account_payment(api, "AP-3", "70.00")
     api.ok("POST", "/payments/AP-3/applications", {"invoice": "400-1", "amount": "70.00"}, 201)
 
-    imported = api.ok("POST", "/payments/AP-3/quickbooks/imported", {"txn_id": "TX-P3"})
+    imported = quickbooks_imported(api, "payment", "AP-3", "TX-P3")
     assert (imported["imported"], imported["qb_txn_id"]) == (True, "TX-P3")
-    applied = api.ok(
-        "POST", "/payments/AP-3/quickbooks/applied", {"invoice": "400-1", "edit_sequence": "2"}
-    )
+    applied = quickbooks_applied(api, "payment", "AP-3", "400-1", "2")
     assert applied["applications"][0]["applied_in_quickbooks"] is True
     assert applied["qb_edit_sequence"] == "2"
     assert event_types(api.get("/payments/AP-3"))[-2:] == [
         "ImportedToQuickBooks",
         "AppliedInQuickBooks",
     ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/invoices/400-1/quickbooks/imported",
+        "/payments/AP-3/quickbooks/imported",
+        "/payments/AP-3/quickbooks/applied",
+        "/credit-memos/CM-2/quickbooks/imported",
+        "/credit-memos/CM-2/quickbooks/applied",
+    ],
+)
+def test_no_route_lets_a_client_assert_what_quickbooks_holds(api: LedgerApi, path: str) -> None:
+    create_invoice(api, "400-1", rate="70.00")
+    reply = api.writer.post(path, json={"txn_id": "TX-MADE-UP", "invoice": "400-1"})
+    assert reply.status_code in (404, 405)
+    assert api.get("/invoices/400-1")["imported"] is False
 
 
 def test_credit_memo_is_created_applied_unapplied_finished(api: LedgerApi) -> None:
@@ -215,11 +232,9 @@ def test_credit_memo_quickbooks_answers_and_void(api: LedgerApi) -> None:
     create_invoice(api, "600-1", rate="90.00")
     create_credit_memo(api, "CM-2", rate="15.00")
     api.ok("POST", "/credit-memos/CM-2/applications", {"invoice": "600-1", "amount": "15"}, 201)
-    imported = api.ok(
-        "POST", "/credit-memos/CM-2/quickbooks/imported", {"txn_id": "TX-C2", "edit_sequence": "1"}
-    )
+    imported = quickbooks_imported(api, "credit memo", "CM-2", "TX-C2", "1")
     assert imported["qb_txn_id"] == "TX-C2"
-    applied = api.ok("POST", "/credit-memos/CM-2/quickbooks/applied", {"invoice": "600-1"})
+    applied = quickbooks_applied(api, "credit memo", "CM-2", "600-1")
     assert applied["applications"][0]["applied_in_quickbooks"] is True
 
     outcome = api.ok("POST", "/credit-memos/CM-2/void")
@@ -241,9 +256,7 @@ def test_voiding_an_invoice_quickbooks_lacks_opens_no_manual_action(api: LedgerA
 def test_voiding_an_imported_invoice_opens_a_manual_action_until_done(api: LedgerApi) -> None:
     create_invoice(api, "800-1")
     api.ok("POST", "/invoices/800-1/finalize")
-    imported = api.ok(
-        "POST", "/invoices/800-1/quickbooks/imported", {"txn_id": "TX-800", "edit_sequence": "7"}
-    )
+    imported = quickbooks_imported(api, "invoice", "800-1", "TX-800", "7")
     assert (imported["imported"], imported["qb_edit_sequence"]) == (True, "7")
 
     outcome = api.ok("POST", "/invoices/800-1/void")
@@ -280,7 +293,7 @@ def test_write_off_of_a_finalized_invoice(api: LedgerApi) -> None:
 def test_write_off_of_an_imported_invoice_opens_a_manual_action(api: LedgerApi) -> None:
     create_invoice(api, "901-1", rate="45.00")
     api.ok("POST", "/invoices/901-1/finalize")
-    api.ok("POST", "/invoices/901-1/quickbooks/imported", {"txn_id": "TX-901"})
+    quickbooks_imported(api, "invoice", "901-1", "TX-901")
     outcome = api.ok("POST", "/invoices/901-1/write-off")
     assert outcome["manual_action_opened"] is True
     assert outcome["manual_action"]["action"] == "write off 45.00 of"

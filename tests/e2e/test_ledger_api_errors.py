@@ -15,6 +15,8 @@ from tests.e2e.ledger_api_client import (
     create_invoice,
     ledger_api,
     line,
+    quickbooks_applied,
+    quickbooks_imported,
     record_account_payment,
     register_customer,
 )
@@ -189,8 +191,8 @@ def test_unapplying_what_quickbooks_applied_is_refused_with_409(api: LedgerApi) 
     create_invoice(api, "9-1")
     record_account_payment(api, "P-9", "10.00")
     api.ok("POST", "/payments/P-9/applications", {"invoice": "9-1", "amount": "10.00"}, 201)
-    api.ok("POST", "/payments/P-9/quickbooks/imported", {"txn_id": "TX-9"})
-    api.ok("POST", "/payments/P-9/quickbooks/applied", {"invoice": "9-1"})
+    quickbooks_imported(api, "payment", "P-9", "TX-9")
+    quickbooks_applied(api, "payment", "P-9", "9-1")
     status, error, message = refused(api, "DELETE", "/payments/P-9/applications/9-1")
     assert (status, error) == (409, "LockedByQuickBooks")
     assert "QuickBooks already applied it (transaction TX-9)" in message
@@ -286,7 +288,7 @@ def test_duplicates_are_refused_with_409(api: LedgerApi) -> None:
 
 def test_the_manual_action_cannot_be_marked_done_twice(api: LedgerApi) -> None:
     create_invoice(api, "11-1")
-    api.ok("POST", "/invoices/11-1/quickbooks/imported", {"txn_id": "TX-11"})
+    quickbooks_imported(api, "invoice", "11-1", "TX-11")
     action_id = api.ok("POST", "/invoices/11-1/void")["manual_action_id"]
     api.ok("POST", f"/manual-actions/{action_id}/done", {"done_by": "dana"})
     assert refused(api, "POST", f"/manual-actions/{action_id}/done", {"done_by": "dana"}) == (
