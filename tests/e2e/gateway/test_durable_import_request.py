@@ -8,13 +8,22 @@ from pathlib import Path
 import httpx
 
 from adapters.qbsim import QuickBooksSimulator
-from adapters.qbwc.emulator import WebConnectorEmulator
+from adapters.qbwc.emulator import SessionReport, WebConnectorEmulator
 from adapters.qbwc.users import QbwcUser, format_user
 from tests.e2e.gateway.serve_process import TOKEN, running_serve, serve_env
 from tests.unit.qbwc.factories import cheap_hash
 
 PASSWORD = "bookkeeper-correct-horse"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def web_connector_session(base: str, quickbooks: QuickBooksSimulator) -> SessionReport:
+    return WebConnectorEmulator(
+        url=f"{base}/qbwc/company/miller",
+        username="bookkeeper",
+        password=PASSWORD,
+        backend=quickbooks.handle,
+    ).run()
 
 
 def test_an_import_asked_for_survives_a_killed_server(tmp_path: Path) -> None:
@@ -29,23 +38,13 @@ def test_an_import_asked_for_survives_a_killed_server(tmp_path: Path) -> None:
         assert httpx.get(f"{base}/imports").json() == []
 
     with running_serve(env) as base:
-        session = WebConnectorEmulator(
-            url=f"{base}/qbwc/company/miller",
-            username="bookkeeper",
-            password=PASSWORD,
-            backend=quickbooks.handle,
-        ).run()
+        session = web_connector_session(base, quickbooks)
         assert session.outcome == "completed", session.errors
         [run] = httpx.get(f"{base}/imports").json()
         assert run["status"] == "completed"
         assert httpx.get(f"{base}/company").json()["imports_completed"] == 1
 
         # Done once: the next session has nothing to import (and nothing to sync).
-        again = WebConnectorEmulator(
-            url=f"{base}/qbwc/company/miller",
-            username="bookkeeper",
-            password=PASSWORD,
-            backend=quickbooks.handle,
-        ).run()
+        again = web_connector_session(base, quickbooks)
         assert again.outcome == "nothing to do", again.errors
     quickbooks.close()
