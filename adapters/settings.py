@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from adapters.errors import ConfigurationError
@@ -59,6 +60,25 @@ class Settings(BaseSettings):
             "every message); a process that is gone on the same host loses it at once"
         ),
     )
+    time_zone: str = Field(
+        default="UTC",
+        description=(
+            "The company's time zone (IANA name, e.g. America/Chicago): dates and times given "
+            "without a zone, as in --as-of 2026-03-03, are read in it"
+        ),
+    )
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"QBSYNC_TIME_ZONE {value!r} is not a time zone: use an IANA name such as UTC "
+                "or America/Chicago"
+            ) from None
+        return value
 
     @property
     def is_production(self) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Annotated
 
 import typer
@@ -12,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from adapters.listing.citations import Citations
+from api.as_of import as_of_moment, bounded_position
 from api.cli.running import command_container
 from api.readiness_filters import readiness_rows
 from api.schemas.policy import ExplanationOut, ReadinessOut, WhatIfOut
@@ -32,6 +32,7 @@ def register(app: typer.Typer) -> None:
 
 
 _container = command_container
+_AS_OF_HELP = "As of this date (its end) or time; without a zone, in QBSYNC_TIME_ZONE"
 _KIND_HELP = "invoice, job-payment, account-payment or credit-memo"
 
 
@@ -70,23 +71,28 @@ def readiness(
 def explain(
     kind: Annotated[str, typer.Argument(help="invoice, payment, credit-memo")],
     key: Annotated[str, typer.Argument(help="Its number or reference")],
-    as_of: Annotated[datetime | None, typer.Option(help="As of this moment")] = None,
+    as_of: Annotated[str | None, typer.Option(help=_AS_OF_HELP)] = None,
     as_of_position: Annotated[int | None, typer.Option(help="As of this log position")] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Why a transaction is, or is not, in QuickBooks (now, or as of the past)."""
     with _container() as c:
         ref = c.readiness.resolve(c.ledger, kind, key)
-        if as_of is None and as_of_position is None:
+        moment = as_of_moment(as_of, c.settings.time_zone) if as_of else None
+        if moment is None and as_of_position is None:
             explanation = c.readiness.explain(c.ledger, ref)
         else:
-            explanation = c.readiness.explain_as_of(c.ledger, ref, as_of_position, as_of)
+            position = bounded_position(as_of_position)
+            explanation = c.readiness.explain_as_of(c.ledger, ref, position, moment)
+            when = f"{moment.isoformat()}, " if moment else ""
+            if not as_json:
+                console.print(f"as of {when}log position {explanation.as_of_position}")
         if not as_json:
             cite = Citations(c.ledger, c.readiness.model.facts()).words
             for line in explanation.lines(cite):
                 console.print(line, highlight=False, markup=False)
     if as_json:
-        _print_json(ExplanationOut.of_explanation(explanation))
+        _print_json(ExplanationOut.of_explanation(explanation, as_of=moment))
 
 
 def what_if(

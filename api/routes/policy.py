@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from fastapi import APIRouter, Query
 
+from api.as_of import MAX_POSITION, as_of_moment
 from api.deps import ContainerDep, Writer
 from api.readiness_filters import readiness_rows
 from api.schemas.policy import ExplanationOut, PolicySwitchIn, ReadinessOut, WhatIfOut
@@ -34,14 +33,24 @@ def explain(
     container: ContainerDep,
     kind: str,
     key: str,
-    as_of_position: int | None = Query(None, ge=0, description="As of this log position"),
-    as_of: datetime | None = Query(None, description="As of this moment (ISO 8601)"),
+    as_of_position: int | None = Query(
+        None, ge=0, le=MAX_POSITION, description="As of this log position"
+    ),
+    as_of: str | None = Query(
+        None,
+        description=(
+            "As of this moment (ISO 8601); a date means the end of that day, and a time "
+            "without a zone is in the company's time zone (QBSYNC_TIME_ZONE)"
+        ),
+    ),
 ) -> ExplanationOut:
     store, ledger = container.readiness, container.ledger
     ref = store.resolve(ledger, kind, key)
     if as_of_position is None and as_of is None:
         return ExplanationOut.of_explanation(store.explain(ledger, ref))
-    return ExplanationOut.of_explanation(store.explain_as_of(ledger, ref, as_of_position, as_of))
+    moment = as_of_moment(as_of, container.settings.time_zone) if as_of else None
+    explanation = store.explain_as_of(ledger, ref, as_of_position, moment)
+    return ExplanationOut.of_explanation(explanation, as_of=moment)
 
 
 @router.get("/what-if", summary="What a sync would do now under each level")

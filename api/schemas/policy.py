@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import BaseModel, Field
 
 from api.schemas.limited import StrictIn
@@ -73,7 +75,10 @@ class ReadinessOut(BaseModel):
 
 
 class ExplanationOut(ReadinessOut):
-    as_of_position: int
+    as_of_position: int = Field(description="The log position the explanation is as of")
+    as_of: datetime | None = Field(
+        default=None, description="The moment asked for, with the zone it was read in"
+    )
     level: PolicyLevel
     level_cited: CitationOut | None
     qb_txn_id: str | None
@@ -82,12 +87,12 @@ class ExplanationOut(ReadinessOut):
     text: list[str]
 
     @classmethod
-    def of_explanation(cls, e: Explanation) -> ExplanationOut:
+    def of_explanation(cls, e: Explanation, as_of: datetime | None = None) -> ExplanationOut:
         qb = e.quickbooks
         return cls(
             kind=e.ref.kind.value, key=e.ref.key, imports=_by_level(e.imports),
             applications={n: _by_level(by) for n, by in e.applications.items()},
-            as_of_position=e.as_of_position, level=e.level,
+            as_of_position=e.as_of_position, as_of=as_of, level=e.level,
             level_cited=CitationOut.of(e.level_cited) if e.level_cited else None,
             qb_txn_id=qb.txn_id,
             imported_by=CitationOut.of(qb.imported_by) if qb.imported_by else None,
