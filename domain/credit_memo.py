@@ -12,10 +12,10 @@ from eventsourcing.domain import event
 
 from domain import ids
 from domain.credit_source import CreditSource
-from domain.errors import InvalidReference
+from domain.errors import InvalidReference, OverApplication
 from domain.limits import CREDIT_MEMO_REF_NUMBER
 from domain.lines import Line, lines_total, validated_lines
-from domain.transaction import check_header
+from domain.transaction import check_correction, check_header
 
 
 class CreditMemo(CreditSource):
@@ -56,3 +56,21 @@ class CreditMemo(CreditSource):
     @property
     def amount(self) -> Decimal:
         return lines_total(self.lines)
+
+    def correct(self, lines: Sequence[Line], corrected_by: str, reason: str) -> None:
+        """Replace the lines of a credit memo QuickBooks does not hold (e.g. one it refused),
+        recording who and why; it is open again until finished again."""
+        check_correction(self, corrected_by, reason)
+        checked = validated_lines(lines, f"credit memo {self.number}")
+        new_amount = lines_total(checked)
+        if new_amount < self.applied_total:
+            raise OverApplication(
+                f"credit memo {self.number}: new amount {new_amount} is below the "
+                f"{self.applied_total} already applied from it; unapply it from invoices first"
+            )
+        self._corrected(checked, corrected_by.strip(), reason.strip())
+
+    @event("Corrected")
+    def _corrected(self, lines: Sequence[Line], corrected_by: str, reason: str) -> None:
+        self.lines = tuple(lines)
+        self.finished = False

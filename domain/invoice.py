@@ -23,7 +23,7 @@ from domain.errors import (
 from domain.limits import INVOICE_REF_NUMBER
 from domain.lines import Line, lines_total, validated_lines
 from domain.money import ZERO, total
-from domain.transaction import QuickBooksTransaction, check_header
+from domain.transaction import QuickBooksTransaction, check_correction, check_header
 
 
 class InvoiceStatus(StrEnum):
@@ -121,12 +121,7 @@ class Invoice(QuickBooksTransaction):
         self._require_draft("edit the lines of")
         self.require_not_in_quickbooks("edit the lines of")
         checked = validated_lines(lines, f"invoice {self.number}")
-        new_total = lines_total(checked)
-        if new_total < self.applied_total:
-            raise OverApplication(
-                f"invoice {self.number}: new total {new_total} is below the {self.applied_total} "
-                "already applied to it; unapply payments or credits first"
-            )
+        self._check_total_covers_applications(lines_total(checked))
         self._lines_edited(checked)
 
     @event("LinesEdited")
@@ -140,6 +135,26 @@ class Invoice(QuickBooksTransaction):
     @event("Finalized")
     def _finalized(self) -> None:
         self.status = InvoiceStatus.FINALIZED
+
+    def correct(self, lines: Sequence[Line], corrected_by: str, reason: str) -> None:
+        """Replace the lines of an invoice QuickBooks does not hold (e.g. one it refused),
+        recording who and why; it is a draft again until finalized again."""
+        check_correction(self, corrected_by, reason)
+        checked = validated_lines(lines, f"invoice {self.number}")
+        self._check_total_covers_applications(lines_total(checked))
+        self._corrected(checked, corrected_by.strip(), reason.strip())
+
+    @event("Corrected")
+    def _corrected(self, lines: Sequence[Line], corrected_by: str, reason: str) -> None:
+        self.lines = tuple(lines)
+        self.status = InvoiceStatus.DRAFT
+
+    def _check_total_covers_applications(self, new_total: Decimal) -> None:
+        if new_total < self.applied_total:
+            raise OverApplication(
+                f"invoice {self.number}: new total {new_total} is below the {self.applied_total} "
+                "already applied to it; unapply payments or credits first"
+            )
 
     # Applications of payments and credit memos -------------------------------------------
 

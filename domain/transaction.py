@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from eventsourcing.domain import Aggregate, event
 
 from domain import fields, limits
-from domain.errors import InvalidReference, LockedByQuickBooks
+from domain.errors import InvalidReference, InvalidTransition, LockedByQuickBooks
 
 
 class QuickBooksTransaction(Aggregate):
@@ -66,6 +66,21 @@ class QuickBooksTransaction(Aggregate):
                 f"cannot {change} {self.label}: QuickBooks already holds it as transaction "
                 f"{self.qb_txn_id}; make the change in QuickBooks instead"
             )
+
+
+def check_correction(record: QuickBooksTransaction, corrected_by: str, reason: str) -> None:
+    """A correction names who makes it and why, and only of what QuickBooks does not hold."""
+    record.require_not_in_quickbooks("correct")
+    if record.voided:
+        raise InvalidTransition(f"cannot correct {record.label}: it is voided")
+    if not corrected_by.strip():
+        raise InvalidReference(f"a correction of {record.label} needs the name of who makes it")
+    if not reason.strip():
+        raise InvalidReference(
+            f"a correction of {record.label} needs a reason, e.g. what QuickBooks refused"
+        )
+    fields.text("corrected_by", corrected_by, limits.CUSTOMER_CODE)
+    fields.text("reason", reason, limits.REASON, multiline=True)
 
 
 def check_header(

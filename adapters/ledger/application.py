@@ -185,6 +185,15 @@ class Ledger(Application[UUID]):
             lambda unit: _then(self._invoice(unit, number), lambda i: i.edit_lines(lines))
         )
 
+    def correct_invoice(
+        self, number: str, lines: Sequence[Line], corrected_by: str, reason: str
+    ) -> Invoice:
+        return self._run(
+            lambda unit: _then(
+                self._invoice(unit, number), lambda i: i.correct(lines, corrected_by, reason)
+            )
+        )
+
     def finalize_invoice(self, number: str) -> Invoice:
         return self._run(lambda unit: _then(self._invoice(unit, number), lambda i: i.finalize()))
 
@@ -291,6 +300,15 @@ class Ledger(Application[UUID]):
 
     def unapply_credit_memo(self, number: str, invoice: str) -> CreditMemo:
         return self._unapply(CreditMemo, number, invoice)
+
+    def correct_credit_memo(
+        self, number: str, lines: Sequence[Line], corrected_by: str, reason: str
+    ) -> CreditMemo:
+        return self._run(
+            lambda unit: _then(
+                self._credit_memo(unit, number), lambda c: c.correct(lines, corrected_by, reason)
+            )
+        )
 
     def finish_credit_memo(self, number: str) -> CreditMemo:
         return self._run(lambda unit: _then(self._credit_memo(unit, number), lambda c: c.finish()))

@@ -14,6 +14,7 @@ from api.schemas.credit_memos import (
 )
 from api.schemas.credit_sources import ApplicationIn
 from api.schemas.history import history_of, with_history
+from api.schemas.lines import CorrectionIn
 from api.schemas.manual_actions import ReasonIn, reason_of
 
 router = APIRouter(prefix="/credit-memos", tags=["credit memos"])
@@ -57,6 +58,20 @@ def unapply_credit_memo(number: str, invoice: str, ledger: LedgerDep) -> CreditM
     """Remove the credit's application to the invoice; refused once the credit memo is
     finished or QuickBooks has applied it."""
     return CreditMemoOut.of(ledger.unapply_credit_memo(number, invoice))
+
+
+@router.post(
+    "/{number}/correction",
+    dependencies=[Writer],
+    responses=WRITE_ERRORS,
+    summary="Correct a credit memo QuickBooks does not hold",
+)
+def correct_credit_memo(number: str, body: CorrectionIn, ledger: LedgerDep) -> CreditMemoOut:
+    """Replace the lines of a credit memo QuickBooks does not hold (one it refused, say),
+    recording who corrected it and why; it must be finished again. Refused (409) once
+    QuickBooks holds it."""
+    memo = ledger.correct_credit_memo(number, body.to_domain(), body.corrected_by, body.reason)
+    return CreditMemoOut.of(memo)
 
 
 @router.post(

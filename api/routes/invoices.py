@@ -8,7 +8,7 @@ from api.deps import LedgerDep, Writer
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
 from api.schemas.history import history_of, with_history
 from api.schemas.invoices import InvoiceDetail, InvoiceIn, InvoiceOut, InvoiceOutcome
-from api.schemas.lines import LinesIn
+from api.schemas.lines import CorrectionIn, LinesIn
 from api.schemas.manual_actions import ReasonIn, reason_of
 
 router = APIRouter(prefix="/invoices", tags=["invoices"])
@@ -54,6 +54,20 @@ def edit_invoice_lines(number: str, body: LinesIn, ledger: LedgerDep) -> Invoice
 def finalize_invoice(number: str, ledger: LedgerDep) -> InvoiceOut:
     """Mark the invoice reviewed: its total is correct and its lines are locked."""
     return InvoiceOut.of(ledger.finalize_invoice(number))
+
+
+@router.post(
+    "/{number}/correction",
+    dependencies=[Writer],
+    responses=WRITE_ERRORS,
+    summary="Correct a finalized invoice QuickBooks does not hold",
+)
+def correct_invoice(number: str, body: CorrectionIn, ledger: LedgerDep) -> InvoiceOut:
+    """Replace the lines of an invoice QuickBooks does not hold (one it refused, say),
+    recording who corrected it and why; it is a draft again until finalized again. Refused
+    (409) once QuickBooks holds it."""
+    invoice = ledger.correct_invoice(number, body.to_domain(), body.corrected_by, body.reason)
+    return InvoiceOut.of(invoice)
 
 
 @router.post(

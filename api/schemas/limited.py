@@ -75,6 +75,11 @@ Description = Annotated[
     Field(max_length=limits.LINE_DESC),
     _text("description", limits.LINE_DESC, multiline=True),
 ]
+CorrectedBy = Annotated[
+    str,
+    Field(min_length=1, max_length=limits.CUSTOMER_CODE),
+    _text("corrected_by", limits.CUSTOMER_CODE),
+]
 Reason = Annotated[
     str,
     Field(description="Why; kept in the event history", max_length=limits.REASON),

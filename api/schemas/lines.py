@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from api.schemas.limited import Description, ItemName, StrictIn
+from api.schemas.limited import CorrectedBy, Description, ItemName, Reason, StrictIn
 from api.schemas.values import DecimalIn, DecimalText, Money
 from domain.lines import Line, make_line
 
@@ -26,6 +26,13 @@ class LinesIn(StrictIn):
 
     def to_domain(self) -> list[Line]:
         return [line.to_domain() for line in self.lines]
+
+
+class CorrectionIn(LinesIn):
+    """The corrected lines of a transaction QuickBooks does not hold, and who corrects it why."""
+
+    corrected_by: CorrectedBy = Field(description="Who makes the correction")
+    reason: Reason = Field(description="Why, e.g. what QuickBooks refused")
 
 
 class LineOut(BaseModel):

@@ -74,6 +74,11 @@ def _lines_edited(invoice: InvoiceFacts, e: LoggedEvent) -> None:
     invoice.total, invoice.total_cited = lines_total(e.data["lines"]), e.cite()
 
 
+def _invoice_corrected(invoice: InvoiceFacts, e: LoggedEvent) -> None:
+    _lines_edited(invoice, e)
+    invoice.finalized = None
+
+
 def _finalized(invoice: InvoiceFacts, e: LoggedEvent) -> None:
     invoice.finalized = e.cite()
 
@@ -123,6 +128,10 @@ def _on_source(change: Callable[[SourceFacts, LoggedEvent], None]) -> _Handler:
         return ref
 
     return handler
+
+
+def _credit_memo_corrected(source: SourceFacts, e: LoggedEvent) -> None:
+    source.amount, source.finished = _money(lines_total(e.data["lines"])), None
 
 
 def _applied(source: SourceFacts, e: LoggedEvent) -> None:
@@ -181,12 +190,14 @@ _HANDLERS: dict[str, _Handler] = {
     "Invoice.Created": _invoice_created,
     "Invoice.LinesEdited": _on_invoice(_lines_edited),
     "Invoice.Finalized": _on_invoice(_finalized),
+    "Invoice.Corrected": _on_invoice(_invoice_corrected),
     "Invoice.Voided": _on_invoice(_invoice_voided),
     "Invoice.WrittenOff": _on_invoice(_written_off),
     "Invoice.ApplicationReceived": _on_invoice(_received),
     "Invoice.ApplicationReleased": _on_invoice(_released),
     "Payment.Recorded": _payment_recorded,
     "CreditMemo.Created": _credit_memo_created,
+    "CreditMemo.Corrected": _on_source(_credit_memo_corrected),
     "CreditSource.Applied": _on_source(_applied),
     "CreditSource.Unapplied": _on_source(_unapplied),
     "CreditSource.Finished": _on_source(_finished),
