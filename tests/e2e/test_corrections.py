@@ -65,7 +65,7 @@ def test_a_finalized_invoice_quickbooks_does_not_hold_is_corrected_then_finalize
 def test_once_quickbooks_holds_the_invoice_a_correction_is_refused(api: LedgerApi) -> None:
     create_invoice(api, "200-1")
     api.ok("POST", "/invoices/200-1/finalize")
-    api.ok("POST", "/invoices/200-1/quickbooks/imported", {"txn_id": "T-1", "edit_sequence": "1"})
+    api.container.ledger.record_imported("invoice", "200-1", "T-1", "1")  # as the sync does
     before = api.container.ledger.recorder.max_notification_id()
 
     refused = api.writer.post("/invoices/200-1/correction", json=correction("120.00"))
@@ -115,7 +115,7 @@ def test_a_credit_memo_quickbooks_does_not_hold_is_corrected_then_locked_once_im
     create_credit_memo(api, "CM-1", "30.00")
 
     corrected = api.ok("POST", "/credit-memos/CM-1/correction", correction("25.00"))
-    api.ok("POST", "/credit-memos/CM-1/quickbooks/imported", {"txn_id": "T-9"})
+    api.container.ledger.record_imported("credit memo", "CM-1", "T-9", "1")
     locked = api.writer.post("/credit-memos/CM-1/correction", json=correction("20.00"))
 
     assert corrected["amount"] == "25.00" and not corrected["finished"]
