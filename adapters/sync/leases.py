@@ -52,6 +52,12 @@ class Leases:
             for worker in gone:
                 c.execute(f"DELETE FROM {self.table} WHERE worker = {m}", (worker,))
 
+    def holders(self) -> list[str]:
+        """The workers holding a lease, lapsed or not."""
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(f"SELECT worker FROM {self.table} ORDER BY worker")
+            return [r["worker"] for r in c.fetchall()]
+
     def live(self, now: float) -> int:
         """How many workers hold a live lease (at least this one, while it works)."""
         with self.datastore.transaction(commit=False) as c:
