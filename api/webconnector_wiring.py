@@ -25,7 +25,7 @@ class CompanyWork:
         self._sync: SyncWorkSource | None = None
         self._lock = threading.Lock()
 
-    def __call__(self, session: QbwcSession) -> WorkSource:
+    def __call__(self, session: QbwcSession) -> WorkSource:  # noqa: ARG002  (the port's signature)
         requests = self.container.import_requests()
         never_imported = self.container.ledger.company_settings().imports_completed == 0
         with self._lock:

@@ -57,7 +57,13 @@ class BareInvoice(Aggregate):
 
     @event("Created")
     def __init__(
-        self, number: str, customer: str, txn_date: date, lines: list[Line], job_id: str, memo: str
+        self,
+        number: str,  # noqa: ARG002  (the event records it)
+        customer: str,  # noqa: ARG002  (the event records it)
+        txn_date: date,  # noqa: ARG002  (the event records it)
+        lines: list[Line],
+        job_id: str,  # noqa: ARG002  (the event records it)
+        memo: str,  # noqa: ARG002  (the event records it)
     ) -> None:
         self.lines = lines
         self.applications: dict[str, Decimal] = {}
@@ -80,14 +86,14 @@ class BarePayment(Aggregate):
     @event("Recorded")
     def __init__(
         self,
-        payment_kind: str,
-        reference: str,
-        customer: str,
-        recorded_amount: Decimal,
-        txn_date: date,
-        method: str,
-        check_number: str,
-        memo: str,
+        payment_kind: str,  # noqa: ARG002  (the event records it)
+        reference: str,  # noqa: ARG002  (the event records it)
+        customer: str,  # noqa: ARG002  (the event records it)
+        recorded_amount: Decimal,  # noqa: ARG002  (the event records it)
+        txn_date: date,  # noqa: ARG002  (the event records it)
+        method: str,  # noqa: ARG002  (the event records it)
+        check_number: str,  # noqa: ARG002  (the event records it)
+        memo: str,  # noqa: ARG002  (the event records it)
     ) -> None:
         self.applications: dict[str, Decimal] = {}
 
@@ -103,7 +109,12 @@ class BareCreditMemo(Aggregate):
 
     @event("Created")
     def __init__(
-        self, number: str, customer: str, txn_date: date, lines: list[Line], memo: str
+        self,
+        number: str,  # noqa: ARG002  (the event records it)
+        customer: str,  # noqa: ARG002  (the event records it)
+        txn_date: date,  # noqa: ARG002  (the event records it)
+        lines: list[Line],  # noqa: ARG002  (the event records it)
+        memo: str,  # noqa: ARG002  (the event records it)
     ) -> None:
         self.applications: dict[str, Decimal] = {}
 

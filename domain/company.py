@@ -38,7 +38,10 @@ class CompanySettings(Aggregate):
 
     @event("PolicyLevelChanged")
     def _policy_level_changed(
-        self, from_level: PolicyLevel, to_level: PolicyLevel, changed_by: str
+        self,
+        from_level: PolicyLevel,  # noqa: ARG002  (the event records it)
+        to_level: PolicyLevel,
+        changed_by: str,  # noqa: ARG002  (the event records it)
     ) -> None:
         self.policy_level = PolicyLevel(to_level)
 
@@ -46,7 +49,7 @@ class CompanySettings(Aggregate):
         self._import_completed(run_id)
 
     @event("ImportCompleted")
-    def _import_completed(self, run_id: str) -> None:
+    def _import_completed(self, run_id: str) -> None:  # noqa: ARG002  (the event records it)
         self.imports_completed += 1
         self.import_wanted = None
 
@@ -69,5 +72,5 @@ class CompanySettings(Aggregate):
             self._import_request_withdrawn(reason)
 
     @event("ImportRequestWithdrawn")
-    def _import_request_withdrawn(self, reason: str) -> None:
+    def _import_request_withdrawn(self, reason: str) -> None:  # noqa: ARG002  (the event records it)
         self.import_wanted = None

@@ -71,6 +71,6 @@ class CreditMemo(CreditSource):
         self._corrected(checked, corrected_by.strip(), reason.strip())
 
     @event("Corrected")
-    def _corrected(self, lines: Sequence[Line], corrected_by: str, reason: str) -> None:
+    def _corrected(self, lines: Sequence[Line], corrected_by: str, reason: str) -> None:  # noqa: ARG002  (the event records it)
         self.lines = tuple(lines)
         self.finished = False

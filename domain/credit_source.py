@@ -122,7 +122,7 @@ class CreditSource(QuickBooksTransaction):
         self.check_open("void")
 
     @event("Voided")
-    def _voided(self, reason: str) -> None:
+    def _voided(self, reason: str) -> None:  # noqa: ARG002  (the event records it)
         self.voided = True
         self.applications = {}
 

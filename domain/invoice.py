@@ -145,7 +145,7 @@ class Invoice(QuickBooksTransaction):
         self._corrected(checked, corrected_by.strip(), reason.strip())
 
     @event("Corrected")
-    def _corrected(self, lines: Sequence[Line], corrected_by: str, reason: str) -> None:
+    def _corrected(self, lines: Sequence[Line], corrected_by: str, reason: str) -> None:  # noqa: ARG002  (the event records it)
         self.lines = tuple(lines)
         self.status = InvoiceStatus.DRAFT
 
@@ -210,7 +210,7 @@ class Invoice(QuickBooksTransaction):
         self._voided(reason)
 
     @event("Voided")
-    def _voided(self, reason: str) -> None:
+    def _voided(self, reason: str) -> None:  # noqa: ARG002  (the event records it)
         self.status = InvoiceStatus.VOIDED
         self.voided = True
 
@@ -228,7 +228,7 @@ class Invoice(QuickBooksTransaction):
         return amount
 
     @event("WrittenOff")
-    def _written_off(self, amount: Decimal, reason: str) -> None:
+    def _written_off(self, amount: Decimal, reason: str) -> None:  # noqa: ARG002  (the event records it)
         self.written_off = self.written_off + amount
 
     def _require_draft(self, change: str) -> None:

@@ -38,6 +38,6 @@ class ManualAction(Aggregate):
         self._done(done_by.strip(), note)
 
     @event("Done")
-    def _done(self, done_by: str, note: str) -> None:
+    def _done(self, done_by: str, note: str) -> None:  # noqa: ARG002  (the event records it)
         self.done = True
         self.done_by = done_by

@@ -63,7 +63,7 @@ class ImportRequests:
         repeat_warning(self._ledger, options.confirm, options.confirmed_by)
         self._ledger.request_import(options.page_size, options.confirm, options.confirmed_by)
 
-    def conversation_for(self, session: QbwcSession) -> ImportConversation | None:
+    def conversation_for(self, session: QbwcSession) -> ImportConversation | None:  # noqa: ARG002  (the port's signature)
         with self._lock:
             wanted = self._wanted()
             if wanted is None:

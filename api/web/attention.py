@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from adapters.listing.manual_actions import opened_actions
-from api.web.session import Bookkeeper, ContainerDep, Reader
+from api.web.session import SIGNED_IN, Bookkeeper, ContainerDep
 from api.web.templating import page
 
 router = APIRouter()
@@ -27,8 +27,8 @@ def what_to_do(item: dict[str, str]) -> str:
     return "It waits for the operation named: deal with that one first."
 
 
-@router.get("/needs-a-person")
-def needs_a_person(request: Request, container: ContainerDep, identity: Reader) -> Response:
+@router.get("/needs-a-person", dependencies=[SIGNED_IN])
+def needs_a_person(request: Request, container: ContainerDep) -> Response:
     synchronizer = container.synchronizer()
     operations = [*synchronizer.parked(), *synchronizer.stuck()]
     actions = [a for a in opened_actions(container.ledger) if not a.done]

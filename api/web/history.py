@@ -12,22 +12,21 @@ from fastapi.responses import Response
 
 from adapters.listing.history import HistoryLine, history_between, record_history, record_of
 from api.schemas.lists import write_history_csv
-from api.web.session import ContainerDep, Reader
+from api.web.session import SIGNED_IN, ContainerDep
 from api.web.templating import page
 
 router = APIRouter()
 
 
-@router.get("/history")
-def history(request: Request, identity: Reader) -> Response:
+@router.get("/history", dependencies=[SIGNED_IN])
+def history(request: Request) -> Response:
     today = datetime.now(UTC).date()
     return page(request, "history.html", "History", first=today - timedelta(days=30), last=today)
 
 
-@router.get("/history.csv")
+@router.get("/history.csv", dependencies=[SIGNED_IN])
 def history_csv(
     container: ContainerDep,
-    identity: Reader,
     first: Annotated[date, Query(alias="from")],
     last: Annotated[date, Query(alias="to")],
 ) -> Response:
@@ -37,8 +36,8 @@ def history_csv(
     return _csv(lines, f"qbsync-history-{first}-to-{last}.csv")
 
 
-@router.get("/transactions/{kind}/{key}/history.csv")
-def record_history_csv(container: ContainerDep, identity: Reader, kind: str, key: str) -> Response:
+@router.get("/transactions/{kind}/{key}/history.csv", dependencies=[SIGNED_IN])
+def record_history_csv(container: ContainerDep, kind: str, key: str) -> Response:
     record_id, label = record_of(container.ledger, kind.replace("-", " "), key)
     lines = record_history(container.ledger, record_id, label)
     return _csv(lines, f"qbsync-history-{label.replace(' ', '-')}.csv")

@@ -16,7 +16,7 @@ from adapters.importing.ledger_log import ledger_holds_transactions
 from adapters.importing.runs import read_run
 from adapters.listing.runs import list_import_runs
 from adapters.quickbooks.gateway import GatewayKind
-from api.web.session import Bookkeeper, ContainerDep, Reader
+from api.web.session import SIGNED_IN, Bookkeeper, ContainerDep
 from api.web.templating import page
 from domain.errors import DomainError, RepeatImportNeedsConfirmation
 
@@ -40,15 +40,13 @@ def _imports_page(
     )
 
 
-@router.get("/import")
-def imports(request: Request, container: ContainerDep, identity: Reader) -> Response:
+@router.get("/import", dependencies=[SIGNED_IN])
+def imports(request: Request, container: ContainerDep) -> Response:
     return _imports_page(request, container)
 
 
-@router.get("/import/{run_id}")
-def import_report(
-    request: Request, container: ContainerDep, identity: Reader, run_id: str
-) -> Response:
+@router.get("/import/{run_id}", dependencies=[SIGNED_IN])
+def import_report(request: Request, container: ContainerDep, run_id: str) -> Response:
     report = read_run(container.ledger, run_id)
     return page(request, "import.html", f"Import {run_id}", report=report)
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from api.schemas.policy import WhatIfOut
-from api.web.session import ContainerDep, Controller, Reader
+from api.web.session import ContainerDep, Controller, Reader, requires
 from api.web.templating import page
 from domain.policy import ALL_LEVELS, PolicyLevel
 
@@ -64,11 +64,10 @@ def policy(request: Request, container: ContainerDep, identity: Reader) -> Respo
     )
 
 
-@router.post("/policy/confirm")
+@router.post("/policy/confirm", dependencies=[requires("controller")])
 def confirm_switch(
     request: Request,
     container: ContainerDep,
-    identity: Controller,
     level: Annotated[PolicyLevel, Form()],
 ) -> Response:
     """The difference a switch makes, and a button to make it."""

@@ -6,14 +6,14 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from adapters.quickbooks.gateway import GatewayKind
-from api.web.session import ContainerDep, Reader
+from api.web.session import SIGNED_IN, ContainerDep
 from api.web.templating import page
 
 router = APIRouter()
 
 
-@router.get("/quickbooks")
-def quickbooks(request: Request, container: ContainerDep, identity: Reader) -> Response:
+@router.get("/quickbooks", dependencies=[SIGNED_IN])
+def quickbooks(request: Request, container: ContainerDep) -> Response:
     if container.quickbooks_kind is not GatewayKind.SIMULATOR:
         raise HTTPException(status_code=404, detail="this qbsync reaches a real QuickBooks")
     company = container.quickbooks_simulator().company

@@ -12,17 +12,16 @@ from adapters.listing.runs import list_sync_runs
 from api.schemas.sync import WaitingOut
 from api.sync_delivery import sync_deliveries
 from api.sync_progress import progress_of
-from api.web.session import ContainerDep, Reader
+from api.web.session import SIGNED_IN, ContainerDep
 from api.web.templating import page
 
 router = APIRouter()
 
 
-@router.get("/runs")
+@router.get("/runs", dependencies=[SIGNED_IN])
 def runs(
     request: Request,
     container: ContainerDep,
-    identity: Reader,
     after: Annotated[str, Query(max_length=400)] = "",
 ) -> Response:
     result = list_sync_runs(container.synchronizer().engine.runs, after=after, limit=25)
@@ -32,8 +31,8 @@ def runs(
     return page(request, "runs.html", "Sync runs", result=result, following=following)
 
 
-@router.get("/runs/{run_id}")
-def run(request: Request, container: ContainerDep, identity: Reader, run_id: str) -> Response:
+@router.get("/runs/{run_id}", dependencies=[SIGNED_IN])
+def run(request: Request, container: ContainerDep, run_id: str) -> Response:
     synchronizer = container.synchronizer()
     progress = progress_of(synchronizer, sync_deliveries(container), run_id)
     report = synchronizer.report(run_id)

@@ -14,7 +14,7 @@ from adapters.sync.reports import open_manual_actions
 from api.sync_delivery import sync_deliveries
 from api.sync_progress import progress_of
 from api.sync_selection import TYPE_NAMES, parse_only, selection_of
-from api.web.session import Bookkeeper, ContainerDep, Reader
+from api.web.session import SIGNED_IN, ContainerDep, requires
 from api.web.templating import page
 from domain.errors import DomainError
 from projections.readiness.verdicts import State
@@ -22,8 +22,8 @@ from projections.readiness.verdicts import State
 router = APIRouter()
 
 
-@router.get("/")
-def today(request: Request, container: ContainerDep, identity: Reader) -> Response:
+@router.get("/", dependencies=[SIGNED_IN])
+def today(request: Request, container: ContainerDep) -> Response:
     return _today(request, container)
 
 
@@ -53,11 +53,10 @@ def _today(request: Request, container: ContainerDep, error: str = "") -> Respon
     )
 
 
-@router.post("/sync")
+@router.post("/sync", dependencies=[requires("bookkeeper")])
 def start_sync(
     request: Request,
     container: ContainerDep,
-    identity: Bookkeeper,
     types: Annotated[list[str] | None, Form()] = None,
     only: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:

@@ -16,7 +16,7 @@ from adapters.listing.created import CreatedIndex
 from adapters.listing.history import record_history, record_of
 from adapters.listing.transactions import KINDS, SORTS, list_transactions
 from api.routes.lists.transactions import Filters
-from api.web.session import ContainerDep, Reader
+from api.web.session import SIGNED_IN, ContainerDep
 from api.web.templating import page, sentence
 from domain.errors import DomainError, UnknownRecord
 from domain.kinds import TxnKind
@@ -34,11 +34,10 @@ def slug_of(kind: TxnKind | str) -> str:
     return "payment" if value.endswith("payment") else value.replace(" ", "-")
 
 
-@router.get("/transactions")
+@router.get("/transactions", dependencies=[SIGNED_IN])
 def transactions(
     request: Request,
     container: ContainerDep,
-    identity: Reader,
     filters: Filters,
     kind: Annotated[str, Query()] = "",
 ) -> Response:
@@ -70,11 +69,10 @@ def transactions(
     )
 
 
-@router.get("/transactions/{kind}/{key}")
+@router.get("/transactions/{kind}/{key}", dependencies=[SIGNED_IN])
 def transaction(
     request: Request,
     container: ContainerDep,
-    identity: Reader,
     kind: str,
     key: str,
     as_of_date: Annotated[str, Query(max_length=40)] = "",

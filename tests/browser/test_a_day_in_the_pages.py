@@ -9,6 +9,7 @@ import io
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.checks import look, tab_reaches
@@ -130,9 +131,8 @@ def retry_parked(page: Any) -> None:
     expect(page.locator("#run-state")).to_contain_text("finished", timeout=60_000)
 
 
-def test_a_controller_switches_the_level_after_reading_the_difference(
-    page: Any, server: Server
-) -> None:
+@pytest.mark.usefixtures("server")
+def test_a_controller_switches_the_level_after_reading_the_difference(page: Any) -> None:
     sign_in(page)
     page.get_by_role("link", name="Policy").first.click()
     expect(page.locator("#current-level")).to_have_text("conservative")
@@ -154,9 +154,8 @@ def test_a_controller_switches_the_level_after_reading_the_difference(
     expect(page.locator("#current-level")).to_have_text("aggressive")
 
 
-def test_an_auditor_exports_a_history_and_finds_who_did_each_step(
-    page: Any, server: Server
-) -> None:
+@pytest.mark.usefixtures("server")
+def test_an_auditor_exports_a_history_and_finds_who_did_each_step(page: Any) -> None:
     sign_in(page)
     page.get_by_role("link", name="History").first.click()
     look(page, "11-history")
@@ -174,7 +173,8 @@ def test_an_auditor_exports_a_history_and_finds_who_did_each_step(
     assert positions == sorted(positions)
 
 
-def test_every_other_page_is_labelled_and_reachable(page: Any, server: Server) -> None:
+@pytest.mark.usefixtures("server")
+def test_every_other_page_is_labelled_and_reachable(page: Any) -> None:
     sign_in(page)
     for link, name, button in (
         ("QuickBooks (simulated)", "13-quickbooks", None),

@@ -51,7 +51,8 @@ def test_a_finalized_invoice_quickbooks_does_not_hold_is_corrected_then_finalize
 
     corrected = api.ok("POST", "/invoices/100-1/correction", correction("120.00"))
 
-    assert corrected["status"] == "draft" and corrected["total"] == "120.00"
+    assert corrected["status"] == "draft"
+    assert corrected["total"] == "120.00"
     assert readiness_of(api, "100-1") == "waiting"  # not finalized: not sent
     api.ok("POST", "/invoices/100-1/finalize")
     record = api.get("/invoices/100-1")
@@ -118,9 +119,11 @@ def test_a_credit_memo_quickbooks_does_not_hold_is_corrected_then_locked_once_im
     api.container.ledger.record_imported("credit memo", "CM-1", "T-9", "1")
     locked = api.writer.post("/credit-memos/CM-1/correction", json=correction("20.00"))
 
-    assert corrected["amount"] == "25.00" and not corrected["finished"]
+    assert corrected["amount"] == "25.00"
+    assert not corrected["finished"]
     assert event_types(api.get("/credit-memos/CM-1"))[-2:] == [
         "Corrected",
         "ImportedToQuickBooks",
     ]
-    assert locked.status_code == 409 and locked.json()["error"] == "LockedByQuickBooks"
+    assert locked.status_code == 409
+    assert locked.json()["error"] == "LockedByQuickBooks"

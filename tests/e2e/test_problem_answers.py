@@ -46,7 +46,8 @@ def problem(response: httpx.Response, status: int) -> dict[str, Any]:
     body: dict[str, Any] = response.json()
     assert body.keys() >= RFC_9457_MEMBERS
     assert body["status"] == status
-    assert isinstance(body["detail"], str) and body["detail"]
+    assert isinstance(body["detail"], str)
+    assert body["detail"]
     assert isinstance(body["retryable"], bool)
     return body
 
@@ -62,7 +63,8 @@ def test_an_unknown_record_is_a_problem_naming_the_record(base_url: str) -> None
 
 def test_an_unknown_route_is_a_problem(base_url: str) -> None:
     body = problem(httpx.get(f"{base_url}/no-such-route", headers=AUTH), 404)
-    assert body["type"] == "about:blank" and body["title"] == "Not Found"
+    assert body["type"] == "about:blank"
+    assert body["title"] == "Not Found"
     assert "/no-such-route" in body["detail"]
 
 
@@ -70,7 +72,8 @@ def test_a_wrong_method_is_a_problem_listing_the_allowed_ones(base_url: str) -> 
     response = httpx.delete(f"{base_url}/invoices/1-1", headers=AUTH)
     body = problem(response, 405)
     assert response.headers["allow"] == "GET"
-    assert "DELETE" in body["detail"] and "GET" in body["detail"]
+    assert "DELETE" in body["detail"]
+    assert "GET" in body["detail"]
 
 
 def test_a_malformed_body_is_a_problem_naming_each_field(base_url: str) -> None:
@@ -103,14 +106,17 @@ def test_an_unexpected_failure_is_a_500_problem_with_a_request_id_and_no_trace(
     with caplog.at_level(logging.ERROR, logger="api.errors"):
         response = httpx.get(f"{base_url}/test-only/failure", headers=AUTH)
     body = problem(response, 500)
-    assert body["error"] == "InternalError" and body["retryable"] is False
+    assert body["error"] == "InternalError"
+    assert body["retryable"] is False
     request_id = body["request_id"]
-    assert len(request_id) == 32 and response.headers["x-request-id"] == request_id
+    assert len(request_id) == 32
+    assert response.headers["x-request-id"] == request_id
     assert request_id in body["detail"]
     for leak in ("Traceback", "DiskFailure", "/secret/path", "disk I/O"):
         assert leak not in response.text
     logged = [record for record in caplog.records if request_id in record.getMessage()]
-    assert logged and logged[0].exc_info is not None
+    assert logged
+    assert logged[0].exc_info is not None
 
 
 def test_a_sane_request_id_from_the_caller_is_kept(base_url: str) -> None:

@@ -27,7 +27,8 @@ def test_an_abandoned_import_and_a_restart_leave_one_copy_of_everything(ledger: 
     assert report.counts()["customer"] == {"added": 43, "updated": 0, "unchanged": 25}
     assert [run.status for run in list_runs(ledger)] == ["failed", "completed"]
     customers = ledger_customers(ledger)
-    assert len(customers) == 68 and len({c.list_id for c in customers.values()}) == 68
+    assert len(customers) == 68
+    assert len({c.list_id for c in customers.values()}) == 68
     balances = {c.full_name: c.balance for c in simulator.company.customers.values()}
     assert {code: ledger.customer(code).opening_balance for code in balances} == balances
     require_import_completed(ledger)

@@ -107,19 +107,25 @@ def test_a_full_day_round_trips_through_the_store(ledger: Ledger, second_ledger:
         "payment:CHK-1": Decimal("40.00"),
         "credit_memo:CM-1": Decimal("56.54"),
     }
-    assert first.open_balance == Decimal("0.00") and first.is_paid_in_full
+    assert first.open_balance == Decimal("0.00")
+    assert first.is_paid_in_full
     assert first.status is InvoiceStatus.FINALIZED
-    assert type(first.txn_date) is date and first.txn_date == DAY
+    assert type(first.txn_date) is date
+    assert first.txn_date == DAY
     second = second_ledger.invoice("1234567-2")
     assert (second.job_id, second.memo) == ("JOB-7", "winch")
     assert first.job_id == "1234567"
     job = second_ledger.payment("J-1")
-    assert job.payment_kind is PaymentKind.JOB and job.method == "cash"
+    assert job.payment_kind is PaymentKind.JOB
+    assert job.method == "cash"
     check = second_ledger.payment("CHK-1")
-    assert check.payment_kind is PaymentKind.ACCOUNT and check.check_number == "1001"
-    assert check.unapplied == Decimal("10.00") and not check.finished
+    assert check.payment_kind is PaymentKind.ACCOUNT
+    assert check.check_number == "1001"
+    assert check.unapplied == Decimal("10.00")
+    assert not check.finished
     memo = second_ledger.credit_memo("CM-1")
-    assert memo.finished and memo.amount == Decimal("56.54")
+    assert memo.finished
+    assert memo.amount == Decimal("56.54")
     finished = second_ledger.payment("CHK-2")
     assert finished.qb_txn_id == "TXN-8"
     assert finished.applied_in_qb == {"7654321-1": Decimal("45.50")}
@@ -151,7 +157,8 @@ def test_an_application_is_saved_atomically_on_both_aggregates(
     assert second_ledger.payment("P-1").applications == {}
     assert second_ledger.invoice("1-1").applications == {}
     after = stored_events(ledger)
-    assert after[: len(before)] == before and len(after) == len(before) + 1
+    assert after[: len(before)] == before
+    assert len(after) == len(before) + 1
     # Retried, the application lands on both sides in one transaction.
     ledger.apply_payment("P-1", "1-1", "30.00")
     assert second_ledger.payment("P-1").applications == {"1-1": Decimal("30.00")}
@@ -176,7 +183,7 @@ def test_the_bulk_path_saves_many_commands_in_one_transaction(
     assert second_ledger.payment("BJ-0").job_invoice == "B-0"
     # A batch that touches a record another writer changed meanwhile saves nothing.
     before = stored_events(ledger)
-    with pytest.raises(ConcurrencyConflict), ledger.bulk():
+    with pytest.raises(ConcurrencyConflict), ledger.bulk():  # noqa: PT012  (a bulk raises as it runs or ends)
         ledger.create_invoice("B-50", "C1", DAY, [tow("10.00")])
         ledger.record_imported("invoice", "B-0", "TXN-0", "E1")
         second_ledger.record_imported("invoice", "B-0", "TXN-0", "E1")
@@ -184,7 +191,7 @@ def test_the_bulk_path_saves_many_commands_in_one_transaction(
     with pytest.raises(UnknownRecord):
         second_ledger.invoice("B-50")
     # A batch with a refused command saves nothing either.
-    with pytest.raises(OverApplication), ledger.bulk():
+    with pytest.raises(OverApplication), ledger.bulk():  # noqa: PT012  (a bulk raises as it runs or ends)
         ledger.create_invoice("B-51", "C1", DAY, [tow("10.00")])
         ledger.record_job_payment("BJ-51", "B-51", "10.01", DAY)
     with pytest.raises(UnknownRecord):
@@ -198,7 +205,7 @@ def test_a_duplicate_key_in_a_bulk_is_named_and_the_bulk_saves_nothing(
     ledger.create_invoice("D-1", "C1", DAY, [tow("10.00")])
     before = stored_events(ledger)
     # The bulk claims D-1 again among new invoices: the store refuses it when the block ends.
-    with pytest.raises(DuplicateRecord, match="invoice D-1 already exists"), ledger.bulk():
+    with pytest.raises(DuplicateRecord, match="invoice D-1 already exists"), ledger.bulk():  # noqa: PT012  (a bulk raises as it runs or ends)
         ledger.create_invoice("D-2", "C1", DAY, [tow("10.00")])
         ledger.create_invoice("D-1", "C1", DAY, [tow("99.00")])
         ledger.finalize_invoice("D-1")
@@ -208,7 +215,7 @@ def test_a_duplicate_key_in_a_bulk_is_named_and_the_bulk_saves_nothing(
     with pytest.raises(UnknownRecord):
         second_ledger.invoice("D-2")
     # A key claimed twice within one bulk is refused at its second command.
-    with pytest.raises(DuplicateRecord, match="invoice D-3 already exists"), ledger.bulk():
+    with pytest.raises(DuplicateRecord, match="invoice D-3 already exists"), ledger.bulk():  # noqa: PT012  (a bulk raises as it runs or ends)
         ledger.create_invoice("D-3", "C1", DAY, [tow("10.00")])
         ledger.create_invoice("D-3", "C1", DAY, [tow("10.00")])
     assert stored_events(second_ledger) == before
@@ -246,9 +253,9 @@ def test_two_writers_on_one_invoice_one_wins_and_no_event_is_lost(
     assert ledger.invoice("1-1").open_balance == Decimal("0.00")
 
 
-@pytest.mark.parametrize("round_", range(3))
+@pytest.mark.parametrize("_round", range(3))
 def test_racing_threads_on_one_invoice_exactly_one_wins(
-    ledger: Ledger, second_ledger: Ledger, round_: int
+    ledger: Ledger, second_ledger: Ledger, _round: int
 ) -> None:
     seed_customer_and_invoice(ledger, "500.00")
     for reference in ("P-A", "P-B"):
@@ -286,7 +293,9 @@ def test_racing_threads_on_one_invoice_exactly_one_wins(
     for thread in threads:
         thread.join(timeout=30)
     # Exactly one won; the store holds its events and nothing of the loser's.
-    assert len(wins) == 1 and len(conflicts) == 1
+    assert len(wins) == 1
+    assert len(conflicts) == 1
     assert stored_events(ledger) == before + wins[0]
     applied = second_ledger.invoice("1-1").applications
-    assert len(applied) == 1 and sum(applied.values()) == Decimal("10.00")
+    assert len(applied) == 1
+    assert sum(applied.values()) == Decimal("10.00")

@@ -53,7 +53,9 @@ def test_a_quickbooks_that_supports_only_qbxml_8_is_handed_nothing(
 ) -> None:
     report, seen = session(container, base_url, ONLY_8, qbxml_version=(8, 0))
 
-    assert report.outcome == "error" and report.requests == [] and seen == []
+    assert report.outcome == "error"
+    assert report.requests == []
+    assert seen == []
     [said] = report.errors
     assert "QuickBooks Pro 2008 supports qbXML 1.0, 2.0, 3.0, 7.0, 8.0" in said
     assert "qbsync needs qbXML 13.0" in said
@@ -65,7 +67,9 @@ def test_a_quickbooks_that_supports_only_qbxml_8_is_handed_nothing(
 def test_a_canadian_quickbooks_is_handed_nothing(container: Container, base_url: str) -> None:
     report, seen = session(container, base_url, CANADIAN, country="CA")
 
-    assert report.outcome == "error" and report.requests == [] and seen == []
+    assert report.outcome == "error"
+    assert report.requests == []
+    assert seen == []
     [said] = report.errors
     assert "QuickBooks Pro 2021 CA is the CA edition" in said
     assert "for the US edition only" in said
@@ -76,7 +80,8 @@ def test_the_arguments_speak_when_the_host_answer_is_missing(
 ) -> None:
     report, seen = session(container, base_url, "", qbxml_version=(8, 0))
 
-    assert report.requests == [] and seen == []
+    assert report.requests == []
+    assert seen == []
     assert "supports qbXML 8.0; qbsync needs qbXML 13.0" in report.errors[0]
 
 
@@ -84,4 +89,5 @@ def test_a_us_quickbooks_taking_13_0_gets_the_work(container: Container, base_ur
     report, seen = session(container, base_url, US_13)
 
     assert report.outcome == "completed", report.errors
-    assert seen and invoice_copies(container.quickbooks_simulator())["9801-1"] == 1
+    assert seen
+    assert invoice_copies(container.quickbooks_simulator())["9801-1"] == 1

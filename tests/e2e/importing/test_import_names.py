@@ -22,7 +22,8 @@ def test_a_ledger_customer_named_like_a_vendor_is_reported_with_what_to_do(
     assert len(report.warnings) == 2
     vendor, employee = sorted(report.warnings)
     assert vendor.startswith("customer C-100: ")
-    assert 'QuickBooks vendor "Metro Auto Parts"' in vendor and "3100" in vendor
+    assert 'QuickBooks vendor "Metro Auto Parts"' in vendor
+    assert "3100" in vendor
     assert "set a QB Name for customer C-100" in vendor
     assert 'QuickBooks employee "Dave Wilson"' in employee
     assert "set a QB Name for customer C-200" in employee
@@ -54,7 +55,8 @@ def test_a_ledger_customer_wanting_a_name_another_customer_took_is_reported(
     assert report.kinds["customer"].updated == ["Jane Doe"]
     assert ledger.customer("JD-1").qb_full_name == "Jane Doe"
     [warning] = report.warnings
-    assert warning.startswith("customer JD-2: ") and 'QuickBooks customer "Jane Doe"' in warning
+    assert warning.startswith("customer JD-2: ")
+    assert 'QuickBooks customer "Jane Doe"' in warning
 
 
 def test_the_sync_can_check_names_before_sending(

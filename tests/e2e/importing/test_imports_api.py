@@ -28,7 +28,8 @@ def test_an_import_is_started_listed_and_read_over_http(api: LedgerApi) -> None:
     assert started["counts"]["customer"] == {"added": 8, "updated": 0, "unchanged": 0}
     assert "Harbor Freight Lines:Yard Cleanup" in started["kinds"]["customer"]["added_names"]
     [listed] = api.get("/imports")
-    assert listed["run_id"] == started["run_id"] and "kinds" not in listed
+    assert listed["run_id"] == started["run_id"]
+    assert "kinds" not in listed
     assert api.get(f"/imports/{started['run_id']}") == started
     assert api.get("/company")["import_completed"] is True
     assert api.get("/customers/Smith Auto Body")["opening_balance"] == "239.00"
@@ -37,7 +38,8 @@ def test_an_import_is_started_listed_and_read_over_http(api: LedgerApi) -> None:
 def test_an_import_needs_the_bearer_token_and_an_unknown_run_is_404(api: LedgerApi) -> None:
     assert api.anonymous.post("/imports", json={}).status_code == 401
     missing = api.anonymous.get("/imports/no-such-run")
-    assert missing.status_code == 404 and "import run no-such-run" in missing.json()["detail"]
+    assert missing.status_code == 404
+    assert "import run no-such-run" in missing.json()["detail"]
 
 
 def test_a_repeat_over_transactions_is_409_until_confirmed(api: LedgerApi) -> None:
@@ -51,7 +53,8 @@ def test_a_repeat_over_transactions_is_409_until_confirmed(api: LedgerApi) -> No
     assert refused.json()["error"] == "RepeatImportNeedsConfirmation"
     assert "already holds invoices, payments or credit memos" in refused.json()["detail"]
     confirmed = api.ok("POST", "/imports", {"confirm": True, "by": "Carol"}, status=201)
-    assert confirmed["repeat"] is True and confirmed["confirmed_by"] == "Carol"
+    assert confirmed["repeat"] is True
+    assert confirmed["confirmed_by"] == "Carol"
     assert len(api.get("/imports")) == 2
 
 
@@ -73,7 +76,8 @@ def test_the_cli_imports_through_the_web_connector_and_shows_the_report(
 
     shown = runner.invoke(cli, ["import-report"])
     assert shown.exit_code == 0, shown.output
-    assert "Import runs" in shown.output and "customer" in shown.output
+    assert "Import runs" in shown.output
+    assert "customer" in shown.output
 
     again = runner.invoke(cli, ["import"])
     assert again.exit_code == 0, again.output

@@ -33,8 +33,10 @@ def test_an_import_dropped_midway_restarts_without_duplicating_anything(
     resumed = web_connector.session()
     assert resumed.outcome == "completed", resumed.errors
     interrupted, completed = list_runs(ledger)
-    assert interrupted.status == "failed" and "interrupted" in interrupted.failure
-    assert completed.status == "completed" and not completed.repeat
+    assert interrupted.status == "failed"
+    assert "interrupted" in interrupted.failure
+    assert completed.status == "completed"
+    assert not completed.repeat
     assert completed.counts()["customer"] == {"added": 108, "updated": 0, "unchanged": 150}
     assert completed.counts()["item"] == {"added": 0, "updated": 0, "unchanged": 6}
     customers = ledger_customers(ledger)

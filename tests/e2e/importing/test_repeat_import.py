@@ -38,7 +38,9 @@ def test_a_repeat_reports_new_and_updated_customers(
 
     report = web_connector.run()
 
-    assert report.status == "completed" and report.repeat and not report.confirmed_by
+    assert report.status == "completed"
+    assert report.repeat
+    assert not report.confirmed_by
     customers = report.kinds["customer"]
     assert customers.added == ["Dana Reyes"]
     assert sorted(customers.updated) == ["Bob Carter", "Jane Doe-Smith"]
@@ -95,7 +97,8 @@ def test_a_confirmed_repeat_runs_and_records_who_confirmed_it(
 
     report = web_connector.run(ImportOptions(page_size=3, confirm=True, confirmed_by="Carol"))
 
-    assert report.status == "completed" and report.repeat
+    assert report.status == "completed"
+    assert report.repeat
     assert report.confirmed_by == "Carol"
     assert report.warnings[0].startswith("repeat import confirmed by Carol although")
     assert report.kinds["customer"].updated == ["Jane Doe"]
@@ -107,5 +110,7 @@ def test_a_repeat_without_transactions_needs_no_confirmation(
 ) -> None:
     web_connector.run()
     report = web_connector.run()
-    assert report.status == "completed" and report.repeat and report.warnings == []
+    assert report.status == "completed"
+    assert report.repeat
+    assert report.warnings == []
     assert report.counts()["customer"] == {"added": 0, "updated": 0, "unchanged": 8}

@@ -51,10 +51,12 @@ def test_two_companies_synchronise_over_http_without_crossing(serve_app: ServeAp
         company_file=GLOBEX_FILE,
     ).run()
 
-    assert acme.outcome == "completed" and acme.percents == [25, 50, 75, 100]
+    assert acme.outcome == "completed"
+    assert acme.percents == [25, 50, 75, 100]
     assert seen_by_acme_quickbooks == list(setup.acme.requests)
     assert setup.acme.responses == acme.responses
-    assert globex.outcome == "completed" and setup.globex.answered == 2
+    assert globex.outcome == "completed"
+    assert setup.globex.answered == 2
     assert {s.company_id for s in setup.acme.sessions_seen} == {"acme"}
     assert {s.company_id for s in setup.globex.sessions_seen} == {"globex"}
     assert [p.percent for p in progress if p.percent is not None] == [25, 50, 75, 100]
@@ -69,7 +71,8 @@ def test_the_emulator_reports_an_endpoint_that_answers_faults(serve_app: ServeAp
         password=ALICE_PASSWORD,
         backend=fake_quickbooks,
     ).run()
-    assert report.outcome == "error" and report.errors
+    assert report.outcome == "error"
+    assert report.errors
 
 
 def test_the_webconnector_command_runs_a_session(
@@ -102,14 +105,16 @@ def test_the_webconnector_command_runs_a_session(
     )
     assert result.exit_code == 0, result.output
     assert "completed" in result.output
-    assert opened == [ACME_FILE] and setup.acme.answered == 2
+    assert opened == [ACME_FILE]
+    assert setup.acme.answered == 2
 
     refused = CliRunner().invoke(
         app,
         ["webconnector", "run", f"{base_url}/qbwc", "-u", "alice", "-f", ACME_FILE],
         env={"QBSYNC_QBWC_PASSWORD": "wrong"},
     )
-    assert refused.exit_code == 1 and "not a valid user" in refused.output
+    assert refused.exit_code == 1
+    assert "not a valid user" in refused.output
 
 
 def test_the_quickbooks_simulator_answers_through_the_web_connector(

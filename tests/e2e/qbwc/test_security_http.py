@@ -83,8 +83,10 @@ def test_another_companys_ticket_is_refused(endpoint: Endpoint) -> None:
     assert endpoint.next_request(alice_ticket, GLOBEX_FILE) == "", "acme's file is pinned"
     closed = endpoint.call("closeConnection", "/qbwc/company/acme", ticket=bob_ticket)
     assert str(closed).startswith("No open session")
-    assert endpoint.setup.acme.responses == [] and endpoint.setup.globex.responses == []
-    assert endpoint.setup.acme.closed_sessions == [] and endpoint.setup.globex.closed_sessions == []
+    assert endpoint.setup.acme.responses == []
+    assert endpoint.setup.globex.responses == []
+    assert endpoint.setup.acme.closed_sessions == []
+    assert endpoint.setup.globex.closed_sessions == []
 
 
 @pytest.mark.parametrize(
@@ -111,5 +113,6 @@ def test_malformed_or_hostile_soap_is_a_client_fault_that_changes_nothing(
     assert envelope.findtext(".//faultcode") == "soap:Client"
     assert reason in (envelope.findtext(".//faultstring") or "")
     assert endpoint.setup.acme.sessions_seen == seen_before
-    assert endpoint.setup.acme.responses == [] and endpoint.setup.acme.errors == []
+    assert endpoint.setup.acme.responses == []
+    assert endpoint.setup.acme.errors == []
     assert endpoint.call("getLastError", ticket=ticket) == "NoOp", "the session is untouched"

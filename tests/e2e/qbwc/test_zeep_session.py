@@ -40,7 +40,8 @@ def test_a_zeep_client_from_the_shared_wsdl_runs_a_full_session(
     assert percents == [50, 100]
     assert service.getLastError(ticket) == "NoOp"
     assert service.closeConnection(ticket) == "OK: 2 of 2 request(s) answered."
-    assert len(setup.acme.responses) == 2 and not setup.globex.saw_anything
+    assert len(setup.acme.responses) == 2
+    assert not setup.globex.saw_anything
 
 
 def test_a_zeep_client_sees_refusals_as_protocol_answers(
@@ -51,7 +52,8 @@ def test_a_zeep_client_sees_refusals_as_protocol_answers(
     service = standard_client(qbwc_wsdl_path, f"{base_url}/qbwc")
     assert service.clientVersion("1.0.0.1").startswith("E:")
     ticket, answer = service.authenticate("alice", "wrong password")
-    assert answer == "nvu" and not ticket
+    assert answer == "nvu"
+    assert not ticket
     assert service.sendRequestXML("made-up", "", ACME_FILE, "US", 13, 0) in ("", None)
     assert "unknown, expired" in service.getLastError("made-up")
     assert not setup.acme.saw_anything

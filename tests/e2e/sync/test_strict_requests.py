@@ -41,7 +41,8 @@ def test_unknown_transaction_keys_in_a_selection_are_refused_404_naming_them(
 
     assert answer.status_code == 404, answer.text
     detail = answer.json()["detail"]
-    assert "invoice:9999-1" in detail and "payment:NOPE" in detail
+    assert "invoice:9999-1" in detail
+    assert "payment:NOPE" in detail
     assert "9101-1" not in detail
     assert events_stored(container) == before
 
@@ -92,7 +93,8 @@ def test_an_unknown_kind_or_state_filter_is_refused_422_listing_the_valid_ones(
     answer = client.get("/policy/readiness", params=params)
 
     assert answer.status_code == 422, answer.text
-    assert named in answer.json()["detail"] and valid in answer.json()["detail"]
+    assert named in answer.json()["detail"]
+    assert valid in answer.json()["detail"]
 
 
 @pytest.mark.parametrize("spelling", ["credit_memo", "credit memo", "credit-memo"])
@@ -119,5 +121,7 @@ def test_qbsync_readiness_takes_job_payment_as_its_type(tmp_path: Path) -> None:
 
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
-    assert '"kind": "job payment"' in result.output and '"invoice"' not in result.output
-    assert unknown.exit_code == 1 and "unknown transaction type 'estimate'" in unknown.output
+    assert '"kind": "job payment"' in result.output
+    assert '"invoice"' not in result.output
+    assert unknown.exit_code == 1
+    assert "unknown transaction type 'estimate'" in unknown.output

@@ -58,7 +58,8 @@ def test_a_run_delivers_once_and_reports_what_waits(container: Container) -> Non
     # a run of everything: accepted at once, delivered in the background
     run_id = start(client)
     progress = finished(client, run_id)
-    assert progress["status"] == "finished" and progress["percent"] == 100
+    assert progress["status"] == "finished"
+    assert progress["percent"] == 100
     assert progress["operations"] == progress["answered"] == progress["sent"] > 0
 
     # the report says what was sent and what waits, and why
@@ -69,7 +70,8 @@ def test_a_run_delivers_once_and_reports_what_waits(container: Container) -> Non
     assert ("payment-add:P-9102", "ReceivePaymentAdd", 0) in answered
     waiting = {item["subject"]: " ".join(item["why"]) for item in report["waiting"]}
     assert "not finalized" in waiting["invoice 9103-1"]
-    assert report["needs_a_person"] == [] and report["manual_actions"] == []
+    assert report["needs_a_person"] == []
+    assert report["manual_actions"] == []
 
     # QuickBooks holds exactly one copy of each, each payment applied once
     assert [invoice_copies(sim)[n] for n in ("9101-1", "9102-1", "9103-1")] == [1, 1, 0]
@@ -81,7 +83,8 @@ def test_a_run_delivers_once_and_reports_what_waits(container: Container) -> Non
     finished(client, again)
     assert client.get(f"/sync/runs/{again}/report").json()["sent"] == []
     assert [invoice_copies(sim)[n] for n in ("9101-1", "9102-1")] == [1, 1]
-    assert client.get("/sync/parked").json() == [] and client.get("/sync/stuck").json() == []
+    assert client.get("/sync/parked").json() == []
+    assert client.get("/sync/stuck").json() == []
 
 
 def test_a_selection_sends_only_what_it_names(container: Container) -> None:
@@ -93,8 +96,10 @@ def test_a_selection_sends_only_what_it_names(container: Container) -> None:
     run_id = start(client, {"transactions": {"payment": ["P-9202"]}})
     finished(client, run_id)
     # the selected payment went, with the invoice it needs; the other job waits
-    assert payment_copies(sim)["P-9202"] == 1 and invoice_copies(sim)["9202-1"] == 1
-    assert invoice_copies(sim)["9201-1"] == 0 and payment_copies(sim)["P-9201"] == 0
+    assert payment_copies(sim)["P-9202"] == 1
+    assert invoice_copies(sim)["9202-1"] == 1
+    assert invoice_copies(sim)["9201-1"] == 0
+    assert payment_copies(sim)["P-9201"] == 0
     selection = client.get(f"/sync/runs/{run_id}/report").json()["selection"]
     assert selection["keys"] == {"account payment": ["P-9202"], "job payment": ["P-9202"]}
 
@@ -105,8 +110,11 @@ def test_a_web_connector_run_waits_in_the_outbox(container: Container) -> None:
     record_paid_job(container, "9301", "C1", "50.00")
     run_id = start(client, {"transport": "webconnector"})
     progress = client.get(f"/sync/runs/{run_id}").json()
-    assert progress["status"] == "open" and not progress["delivering"]
-    assert progress["operations"] > 0 and progress["sent"] == 0 and progress["percent"] == 0
+    assert progress["status"] == "open"
+    assert not progress["delivering"]
+    assert progress["operations"] > 0
+    assert progress["sent"] == 0
+    assert progress["percent"] == 0
     assert invoice_copies(container.quickbooks_simulator())["9301-1"] == 0
 
 
@@ -115,7 +123,8 @@ def test_sync_requests_are_checked(container: Container) -> None:
     container.ledger.record_import_completed("test")
     assert client.post("/sync/runs", json={}).status_code == 401
     unknown = client.post("/sync/runs", json={"types": ["estimate"]}, headers=WRITER)
-    assert unknown.status_code == 422 and "estimate" in unknown.json()["detail"]
+    assert unknown.status_code == 422
+    assert "estimate" in unknown.json()["detail"]
     assert client.get("/sync/runs/nope").status_code == 404
     assert client.get("/sync/runs/nope/report").status_code == 404
 

@@ -52,28 +52,33 @@ def test_sync_delivers_the_selection_then_the_rest(tmp_path: Path) -> None:
     code, output = qbsync(tmp_path, "sync", "--only", "invoice:9601-1", "--json")
     assert code == 0, output
     report = json.loads(output)
-    assert "invoice-add:9601-1" in report["done"] and "invoice-add:9602-1" not in report["done"]
+    assert "invoice-add:9601-1" in report["done"]
+    assert "invoice-add:9602-1" not in report["done"]
     assert report["selection"]["keys"] == {"invoice": ["9601-1"]}
     assert invoice_copies(quickbooks(tmp_path))["9602-1"] == 0
 
     # everything: the rest goes, the draft waits and the table says why
     code, output = qbsync(tmp_path, "sync")
     assert code == 0, output
-    assert "invoice-add:9602-1" in output and "payment-add:P-9601" in output
-    assert "9603-1" in output and "not finalized" in output
+    assert "invoice-add:9602-1" in output
+    assert "payment-add:P-9601" in output
+    assert "9603-1" in output
+    assert "not finalized" in output
     sim = quickbooks(tmp_path)
     assert [invoice_copies(sim)[n] for n in ("9601-1", "9602-1", "9603-1")] == [1, 1, 0]
     assert [payment_copies(sim)[p] for p in ("P-9601", "P-9602")] == [1, 1]
 
     # nothing new: nothing sent
     code, output = qbsync(tmp_path, "sync", "--type", "invoice", "--type", "payment")
-    assert code == 0 and "Nothing was sent to QuickBooks." in output
+    assert code == 0
+    assert "Nothing was sent to QuickBooks." in output
 
 
 def test_an_unknown_type_is_refused(tmp_path: Path) -> None:
     recorded_day(tmp_path)
     code, output = qbsync(tmp_path, "sync", "--type", "estimate")
-    assert code == 2 and "unknown transaction type 'estimate'" in output
+    assert code == 2
+    assert "unknown transaction type 'estimate'" in output
 
 
 def test_manual_actions_are_listed_and_marked_done(tmp_path: Path) -> None:
@@ -86,11 +91,15 @@ def test_manual_actions_are_listed_and_marked_done(tmp_path: Path) -> None:
         container.close()
     assert action is not None
     code, output = qbsync(tmp_path, "manual-actions")
-    assert code == 0 and str(action.id) in output
+    assert code == 0
+    assert str(action.id) in output
     code, output = qbsync(tmp_path, "manual-actions", "done", str(action.id), "--by", "Ann")
-    assert code == 0 and "marked done by Ann" in output
+    assert code == 0
+    assert "marked done by Ann" in output
     assert "No open manual actions." in qbsync(tmp_path, "manual-actions")[1]
     code, output = qbsync(tmp_path, "manual-actions", "--all")
-    assert str(action.id) in output and "Ann" in output
+    assert str(action.id) in output
+    assert "Ann" in output
     code, output = qbsync(tmp_path, "manual-actions", "done", str(action.id), "--by", "Ann")
-    assert code == 2 and "already done" in output
+    assert code == 2
+    assert "already done" in output

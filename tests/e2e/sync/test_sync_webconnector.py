@@ -71,10 +71,12 @@ def test_the_web_connector_imports_then_syncs_exactly_once(
     recovered = session(container, base_url)
     assert recovered.outcome == "completed", recovered.errors
     assert container.ledger.invoice("9503-1").is_imported
-    assert invoice_copies(sim)["9503-1"] == 1 and payment_copies(sim)["P-9503"] == 1
+    assert invoice_copies(sim)["9503-1"] == 1
+    assert payment_copies(sim)["P-9503"] == 1
     assert applied_to(sim, "P-9503") == [container.ledger.invoice("9503-1").qb_txn_id]
     assert [invoice_copies(sim)[n] for n in ("9501-1", "9502-1")] == [1, 1]
-    assert container.synchronizer().stuck() == [] and container.synchronizer().parked() == []
+    assert container.synchronizer().stuck() == []
+    assert container.synchronizer().parked() == []
 
 
 def test_without_configured_users_every_login_is_not_a_valid_user(

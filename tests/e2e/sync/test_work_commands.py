@@ -59,25 +59,30 @@ def test_the_cli_retries_and_dismisses_parked_work(tmp_path: Path) -> None:
     assert [row["operation"] for row in json.loads(output)] == [BAD]
 
     code, output = qbsync(tmp_path, "work", "retry", BAD, "--by", "")
-    assert code == 2 and "say who asks to retry" in output
+    assert code == 2
+    assert "say who asks to retry" in output
     code, output = qbsync(tmp_path, "work", "retry", BAD, "--by", "Dana")
-    assert code == 0 and "sent again at the next sync (retried by Dana)" in output, output
+    assert code == 0, output
+    assert "sent again at the next sync (retried by Dana)" in output, output
     code, output = qbsync(tmp_path, "work", "retry", BAD, "--by", "Dana")
-    assert code == 2 and "is pending; only parked or dismissed work can be retried" in output
+    assert code == 2
+    assert "is pending; only parked or dismissed work can be retried" in output
     assert qbsync(tmp_path, "sync")[0] == 0
     assert sends_of_bad(tmp_path) == 2
 
     code, output = qbsync(
         tmp_path, "work", "dismiss", BAD, "--by", "Dana", "--why", "keyed by hand"
     )
-    assert code == 0 and "dismissed by Dana: keyed by hand" in output, output
+    assert code == 0, output
+    assert "dismissed by Dana: keyed by hand" in output, output
     code, output = qbsync(tmp_path, "work", "history", BAD, "--json")
     assert [(e["action"], e["by"], e["reason"]) for e in json.loads(output)] == [
         ("retry", "Dana", ""),
         ("dismiss", "Dana", "keyed by hand"),
     ]
     code, output = qbsync(tmp_path, "work", "history", "invoice-add:nope")
-    assert code == 1 and "sync operation invoice-add:nope does not exist" in output
+    assert code == 1
+    assert "sync operation invoice-add:nope does not exist" in output
     assert qbsync(tmp_path, "sync")[0] == 0
     assert sends_of_bad(tmp_path) == 2
     assert invoice_copies(quickbooks(tmp_path))["900-1"] == 0
@@ -95,17 +100,20 @@ def test_the_api_retries_and_dismisses_parked_work(container: Container) -> None
         f"/sync/work/{BAD}/dismiss", json={"by": "Dana", "reason": "keyed"}, headers=WRITER
     )
     assert answer.status_code == 200, answer.text
-    assert answer.json()["status_before"] == "parked" and answer.json()["action"] == "dismiss"
+    assert answer.json()["status_before"] == "parked"
+    assert answer.json()["action"] == "dismiss"
     answer = client.post(
         f"/sync/work/{BAD}/dismiss", json={"by": "Dana", "reason": "again"}, headers=WRITER
     )
     assert answer.status_code == 409, answer.text
     assert "is dismissed; only parked or pending work can be dismissed" in answer.text
     answer = client.post(f"/sync/work/{BAD}/retry", json={"by": "Lee"}, headers=WRITER)
-    assert answer.status_code == 200 and answer.json()["status_before"] == "dismissed"
+    assert answer.status_code == 200
+    assert answer.json()["status_before"] == "dismissed"
     assert (
         client.post("/sync/work/x:1/retry", json={"by": "Lee"}, headers=WRITER).status_code == 404
     )
     history = client.get(f"/sync/work/{BAD}/history").json()
     assert [(h["action"], h["by"]) for h in history] == [("dismiss", "Dana"), ("retry", "Lee")]
-    assert not sync.parked() and sync.engine.outbox.get(BAD).status.value == "pending"  # type: ignore[union-attr]
+    assert not sync.parked()
+    assert sync.engine.outbox.get(BAD).status.value == "pending"  # type: ignore[union-attr]

@@ -28,7 +28,8 @@ def signed_in(container: Container) -> TestClient:
         data={"token": TOKEN, "csrf": csrf_of(form), "next": "/"},
         follow_redirects=False,
     )
-    assert answer.status_code == 303 and answer.headers["location"] == "/"
+    assert answer.status_code == 303
+    assert answer.headers["location"] == "/"
     return client
 
 
@@ -43,15 +44,18 @@ def test_a_wrong_token_is_refused_in_words(container: Container) -> None:
     client = TestClient(create_app(container))
     form = client.get("/sign-in").text
     answer = client.post("/sign-in", data={"token": "guess", "csrf": csrf_of(form)})
-    assert answer.status_code == 401 and "That token is not valid" in answer.text
+    assert answer.status_code == 401
+    assert "That token is not valid" in answer.text
     assert client.get("/", follow_redirects=False).status_code == 303
 
 
 def test_the_session_cookie_is_signed_http_only_and_strict(container: Container) -> None:
     client = TestClient(create_app(container))
     cookie = client.get("/sign-in").headers["set-cookie"]
-    assert cookie.startswith("qbsync_session=") and "httponly" in cookie.lower()
-    assert "samesite=strict" in cookie.lower() and "secure" not in cookie.lower()
+    assert cookie.startswith("qbsync_session=")
+    assert "httponly" in cookie.lower()
+    assert "samesite=strict" in cookie.lower()
+    assert "secure" not in cookie.lower()
     client.cookies.set("qbsync_session", "forged")
     assert client.get("/", follow_redirects=False).status_code == 303
 
@@ -81,13 +85,15 @@ def test_a_form_without_this_sessions_token_changes_nothing(container: Container
         answer = client.post(
             "/policy", data={"level": "aggressive", "confirmed": "yes", "csrf": csrf}
         )
-        assert answer.status_code == 403 and "This form has expired" in answer.text
+        assert answer.status_code == 403
+        assert "This form has expired" in answer.text
     assert container.readiness.current_level(container.ledger).value == "conservative"
     good = client.post(
         "/policy",
         data={"level": "aggressive", "confirmed": "yes", "csrf": csrf_of(client.get("/").text)},
     )
-    assert good.status_code == 200 and "The policy level is now aggressive" in good.text
+    assert good.status_code == 200
+    assert "The policy level is now aggressive" in good.text
 
 
 def test_a_switch_needs_its_confirmation(container: Container) -> None:

@@ -61,7 +61,8 @@ def assert_same(fast: list[LoggedEvent], mapped: list[LoggedEvent]) -> None:
     for a, b in zip(fast, mapped, strict=True):  # the same types and exponents, not just equal
         assert repr(a) == repr(b)
         assert [type(v) for v in a.data.values()] == [type(v) for v in b.data.values()]
-        assert a.event_type == b.event_type and a.cite() == b.cite()
+        assert a.event_type == b.event_type
+        assert a.cite() == b.cite()
 
 
 def test_the_fast_decoder_yields_the_mappers_events(ledger: Ledger) -> None:

@@ -29,7 +29,8 @@ def test_one_run_reaches_the_fixpoint_in_dependency_order(w: World) -> None:
     # conservative: each invoice is imported, then its job payment applied with it, same run
     assert everything_applied(w)
     assert_exactly_once(w)
-    assert report.state == "finished" and not report.parked
+    assert report.state == "finished"
+    assert not report.parked
     order = [s.operation for s in report.sent if s.outcome == "done"]
     assert order.index("customer-add:C1") < order.index("invoice-add:100-1")
     assert order.index("invoice-add:100-1") < order.index("payment-add:P1")
@@ -44,7 +45,8 @@ def test_moderate_imports_payments_unapplied_then_applies_them(w: World) -> None
     w.ledger.record_job_payment("P3", "300-1", "90.00", DAY)
     w.sync.run_directly(w.sync.start_run(), w.qb.handle)
     payment = w.ledger.payment("P3")
-    assert payment.is_imported and not payment.applied_in_qb  # invoice not finalized yet
+    assert payment.is_imported
+    assert not payment.applied_in_qb  # invoice not finalized yet
     w.qb.faults.stale_edit_sequence_once("ReceivePaymentMod")
     w.ledger.finalize_invoice("300-1")
     report = w.sync.run_directly(w.sync.start_run(), w.qb.handle)
@@ -57,12 +59,14 @@ def test_a_selection_sends_only_what_it_names_and_what_that_needs(w: World) -> N
     towing_day(w)
     selection = Selection.of(TxnRef(TxnKind.JOB_PAYMENT, "P1"))
     w.sync.run_directly(w.sync.start_run(selection), w.qb.handle)
-    assert w.ledger.payment("P1").is_imported and w.ledger.invoice("100-1").is_imported
+    assert w.ledger.payment("P1").is_imported
+    assert w.ledger.invoice("100-1").is_imported
     assert not w.ledger.invoice("100-2").is_imported  # outside the selection: waits
     assert not w.ledger.payment("A1").is_imported
     kinds = Selection(frozenset({TxnKind.INVOICE}))
     w.sync.run_directly(w.sync.start_run(kinds), w.qb.handle)
-    assert w.ledger.invoice("200-2").is_imported and not w.ledger.payment("P2").is_imported
+    assert w.ledger.invoice("200-2").is_imported
+    assert not w.ledger.payment("P2").is_imported
     assert_exactly_once(w)
 
 
@@ -87,7 +91,8 @@ def test_a_name_clash_parks_only_that_customer_with_advice(w: World) -> None:
     for parked_key in ("customer-add:V1", "customer-add:L1"):
         w.sync.retry(parked_key, by="bookkeeper")  # only a person re-arms parked work
     w.sync.run_directly(w.sync.start_run(), w.qb.handle)
-    assert w.ledger.invoice("400-1").is_imported and w.ledger.invoice("500-1").is_imported
+    assert w.ledger.invoice("400-1").is_imported
+    assert w.ledger.invoice("500-1").is_imported
     assert not w.sync.parked()
     assert_exactly_once(w)
 

@@ -35,7 +35,8 @@ def moderate_day(w: World) -> None:
 def finish_day(w: World) -> None:
     w.ledger.finalize_invoice("300-1")
     w.sync.run_directly(w.sync.start_run(), w.qb.handle)
-    assert everything_applied(w) and w.ledger.payment("P3").applied_in_qb
+    assert everything_applied(w)
+    assert w.ledger.payment("P3").applied_in_qb
     assert_exactly_once(w)
 
 
@@ -81,7 +82,8 @@ def test_a_worker_dying_midway_through_recording_a_batch(
     for _ in range(2):
         conversation.accept_answer(w.qb.handle(conversation.next_message() or ""))
     message = conversation.next_message()
-    assert message is not None and message.count("requestID") >= 2
+    assert message is not None
+    assert message.count("requestID") >= 2
     recorded = {"count": 0}
     original = Recorder.record
 

@@ -73,7 +73,8 @@ def test_four_workers_share_one_ledger_and_one_company(tmp_path: Path) -> None:
             names = Counter(c.name for c in quickbooks.company.customers.values())
             assert {names[f"Customer W{job}"] for job in range(JOBS)} == {1}
             sync = container.synchronizer()
-            assert not sync.parked() and not sync.stuck()
+            assert not sync.parked()
+            assert not sync.stuck()
             assert not sync.engine.runs.open_runs()
         finally:
             container.close()

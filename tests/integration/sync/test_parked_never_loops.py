@@ -57,7 +57,8 @@ def test_open_runs_never_resend_a_parked_operation_directly(w: World, open_runs:
     assert [p["operation"] for p in w.sync.parked()] == [BAD]
     assert "then retry invoice-add:900-1" in w.sync.parked()[0]["why"]
     assert all_runs_closed(w)
-    assert w.ledger.invoice("901-1").is_imported and not w.ledger.invoice("900-1").is_imported
+    assert w.ledger.invoice("901-1").is_imported
+    assert not w.ledger.invoice("900-1").is_imported
 
 
 def session(ticket: str) -> QbwcSession:
@@ -114,7 +115,7 @@ def test_a_lost_connection_never_parks_and_the_report_says_so(w: World) -> None:
     a_day_with_one_refused_invoice(w)
     limit = w.sync.engine.settings.max_attempts
 
-    def unreachable(message: str) -> str:
+    def unreachable(_message: str) -> str:
         raise ConnectionError("connection refused")
 
     for _ in range(limit + 2):
@@ -155,7 +156,8 @@ def test_parked_work_can_be_dismissed_with_who_and_why(w: World) -> None:
         w.sync.dismiss(BAD, by="Dana", reason="")
     w.sync.dismiss(BAD, by="Dana", reason="entered by hand in QuickBooks")
     report = w.sync.run_directly(w.sync.start_run(), quickbooks)
-    assert not w.sync.parked() and quickbooks.sends == 1
+    assert not w.sync.parked()
+    assert quickbooks.sends == 1
     [entry] = w.sync.engine.interventions.history(BAD)
     assert (entry.action, entry.by, entry.reason) == (
         "dismiss",
@@ -172,8 +174,11 @@ def test_voiding_a_record_quickbooks_does_not_hold_cancels_its_parked_work(w: Wo
     assert [p["operation"] for p in w.sync.parked()] == [BAD]
     w.ledger.void_invoice("900-1")
     report = w.sync.run_directly(w.sync.start_run(), w.qb.handle)
-    assert not w.sync.parked() and not w.sync.stuck()
+    assert not w.sync.parked()
+    assert not w.sync.stuck()
     row = w.sync.engine.outbox.get(BAD)
-    assert row is not None and row.status.value == "done"
-    assert "cancelled: " in row.last_error and "voided" in row.last_error
+    assert row is not None
+    assert row.status.value == "done"
+    assert "cancelled: " in row.last_error
+    assert "voided" in row.last_error
     assert not any(item.get("operation") == BAD for item in report.waiting)

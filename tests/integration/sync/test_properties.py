@@ -108,4 +108,5 @@ def test_random_histories_with_faults_end_exactly_once(
         w.readiness.update(w.ledger)
         facts = w.readiness.model.facts()
         assert run_to_fixpoint(facts, facts.policy.level).is_empty  # no operation lost
-        assert not w.sync.parked() and not w.sync.stuck()
+        assert not w.sync.parked()
+        assert not w.sync.stuck()

@@ -93,7 +93,8 @@ def test_an_application_amount_must_be_positive_money(build: object, amount: str
     source, invoice = source_of(build), finalized_invoice()
     with pytest.raises(InvalidAmount):
         applying.apply_credit(source, invoice, amount)
-    assert source.applications == {} and invoice.applications == {}
+    assert source.applications == {}
+    assert invoice.applications == {}
 
 
 @pytest.mark.parametrize("build", SOURCES)
@@ -109,7 +110,8 @@ def test_applications_never_exceed_the_source_amount(build: object) -> None:
     applying.apply_credit(source, first, "40.00")
     with pytest.raises(OverApplication, match=re.escape("only 10.00")):
         applying.apply_credit(source, second, "10.01")
-    assert second.applications == {} and source.applied_total == Decimal("40.00")
+    assert second.applications == {}
+    assert source.applied_total == Decimal("40.00")
     applying.apply_credit(source, second, "10.00")
     assert source.is_fully_applied
 
@@ -119,7 +121,8 @@ def test_applications_never_exceed_the_invoice_open_balance(build: object) -> No
     source, invoice = source_of(build, "500.00"), finalized_invoice(amount="100.00")
     with pytest.raises(OverApplication, match=re.escape("open balance is 100.00")):
         applying.apply_credit(source, invoice, "100.01")
-    assert source.applications == {} and invoice.applications == {}
+    assert source.applications == {}
+    assert invoice.applications == {}
 
 
 @pytest.mark.parametrize("build", SOURCES)
@@ -127,7 +130,8 @@ def test_a_source_cannot_be_applied_to_another_customers_invoice(build: object) 
     source, invoice = source_of(build), finalized_invoice(customer="C2")
     with pytest.raises(CrossCustomerApplication, match="C2"):
         applying.apply_credit(source, invoice, "10.00")
-    assert source.applications == {} and invoice.applications == {}
+    assert source.applications == {}
+    assert invoice.applications == {}
     assert event_names(source) in (["Recorded"], ["Created"])
 
 
@@ -145,7 +149,8 @@ def test_unapply_releases_both_sides(build: object) -> None:
     source, invoice = source_of(build), finalized_invoice()
     applying.apply_credit(source, invoice, "10.00")
     applying.unapply_credit(source, invoice)
-    assert source.applications == {} and invoice.applications == {}
+    assert source.applications == {}
+    assert invoice.applications == {}
     with pytest.raises(InvalidTransition, match="not applied"):
         applying.unapply_credit(source, invoice)
 
@@ -158,7 +163,8 @@ def test_an_application_already_applied_in_quickbooks_cannot_be_unapplied(build:
     source.record_applied_in_quickbooks(invoice.number, "E2")
     with pytest.raises(LockedByQuickBooks, match="TXN-P"):
         applying.unapply_credit(source, invoice)
-    assert invoice.number in source.applications and source.token in invoice.applications
+    assert invoice.number in source.applications
+    assert source.token in invoice.applications
 
 
 @pytest.mark.parametrize("build", SOURCES)
@@ -203,7 +209,8 @@ def test_a_finished_source_cannot_be_changed_or_voided(build: object) -> None:
         applying.unapply_credit(source, invoice)
     with pytest.raises(TransactionClosed, match="finished"):
         applying.void_credit_source(source, {invoice.number: invoice})
-    assert invoice.applications == {source.token: Decimal("50.00")} and not source.voided
+    assert invoice.applications == {source.token: Decimal("50.00")}
+    assert not source.voided
 
 
 @pytest.mark.parametrize("build", SOURCES)
@@ -211,8 +218,10 @@ def test_voiding_a_source_releases_its_invoices_and_closes_it(build: object) -> 
     source, invoice = source_of(build), finalized_invoice()
     applying.apply_credit(source, invoice, "20.00")
     assert applying.void_credit_source(source, {invoice.number: invoice}, "bounced") is None
-    assert source.voided and source.applications == {}
-    assert invoice.applications == {} and invoice.open_balance == Decimal("100.00")
+    assert source.voided
+    assert source.applications == {}
+    assert invoice.applications == {}
+    assert invoice.open_balance == Decimal("100.00")
     with pytest.raises(TransactionClosed, match="voided"):
         applying.void_credit_source(source, {})
     with pytest.raises(TransactionClosed, match="voided"):
@@ -227,7 +236,8 @@ def test_voiding_a_source_needs_all_its_invoices(build: object) -> None:
     applying.apply_credit(source, invoice, "20.00")
     with pytest.raises(InvalidTransition, match="needs its invoices 1234567-1"):
         applying.void_credit_source(source, {})
-    assert not source.voided and source.applications == {invoice.number: Decimal("20.00")}
+    assert not source.voided
+    assert source.applications == {invoice.number: Decimal("20.00")}
 
 
 @pytest.mark.parametrize("build", SOURCES)
@@ -248,7 +258,8 @@ def test_a_job_payment_without_an_invoice_is_refused() -> None:
 def test_a_job_payment_is_applied_in_full_to_its_invoice_for_its_customer() -> None:
     invoice = finalized_invoice(customer="C7")
     payment = applying.record_job_payment(invoice, "J-1", "60.00", DAY, method="cash")
-    assert payment.payment_kind is PaymentKind.JOB and payment.is_job_payment
+    assert payment.payment_kind is PaymentKind.JOB
+    assert payment.is_job_payment
     assert payment.customer == "C7"
     assert payment.job_invoice == invoice.number
     assert payment.applications == {invoice.number: Decimal("60.00")}
@@ -281,5 +292,7 @@ def test_an_account_payment_can_be_applied_to_several_invoices_and_finished() ->
     applying.apply_credit(payment, first, "100.00")
     applying.apply_credit(payment, second, "50.00")
     payment.finish()
-    assert payment.finished and payment.job_invoice is None
-    assert first.is_paid_in_full and second.open_balance == Decimal("50.00")
+    assert payment.finished
+    assert payment.job_invoice is None
+    assert first.is_paid_in_full
+    assert second.open_balance == Decimal("50.00")

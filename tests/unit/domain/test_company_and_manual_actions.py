@@ -65,7 +65,8 @@ def open_action() -> ManualAction:
 def test_a_manual_action_is_marked_done_once() -> None:
     action = open_action()
     action.mark_done(" bookkeeper bo ", "voided in QB")
-    assert action.done and action.done_by == "bookkeeper bo"
+    assert action.done
+    assert action.done_by == "bookkeeper bo"
     with pytest.raises(InvalidTransition, match="already done"):
         action.mark_done("someone else")
     assert action.done_by == "bookkeeper bo"

@@ -121,7 +121,8 @@ def test_void_is_refused_while_payments_or_credits_are_applied() -> None:
 def test_void_twice_is_refused_and_nothing_can_be_applied_to_a_voided_invoice() -> None:
     invoice = finalized_invoice()
     invoice.void("duplicate")
-    assert invoice.status is InvoiceStatus.VOIDED and invoice.voided
+    assert invoice.status is InvoiceStatus.VOIDED
+    assert invoice.voided
     with pytest.raises(InvalidTransition, match="already voided"):
         invoice.void()
     with pytest.raises(InvalidTransition, match="voided"):
@@ -144,7 +145,8 @@ def test_void_after_import_opens_a_manual_action_naming_the_quickbooks_record() 
         "void",
         "TXN-9",
     )
-    assert "TXN-9" in action.instructions and "customer disputed" in action.instructions
+    assert "TXN-9" in action.instructions
+    assert "customer disputed" in action.instructions
     assert not action.done
     assert invoice.voided
 
@@ -162,7 +164,8 @@ def test_write_off_clears_the_open_balance_once() -> None:
     invoice = finalized_invoice()
     applying.apply_credit(account_payment(), invoice, "30.00")
     assert invoice.write_off("bad debt") == Decimal("70.00")
-    assert invoice.open_balance == Decimal("0.00") and invoice.written_off == Decimal("70.00")
+    assert invoice.open_balance == Decimal("0.00")
+    assert invoice.written_off == Decimal("70.00")
     with pytest.raises(InvalidInput, match="no open balance"):
         invoice.write_off()
 
@@ -179,7 +182,8 @@ def test_write_off_after_import_opens_a_manual_action_with_the_amount() -> None:
     action = applying.write_off_invoice(invoice, "bad debt")
     assert action is not None
     assert action.action == "write off 100.00 of"
-    assert action.qb_txn_id == "TXN-3" and not action.done
+    assert action.qb_txn_id == "TXN-3"
+    assert not action.done
 
 
 def test_two_equal_write_offs_after_import_open_two_distinct_manual_actions() -> None:
@@ -190,7 +194,8 @@ def test_two_equal_write_offs_after_import_open_two_distinct_manual_actions() ->
     first = applying.write_off_invoice(invoice)
     applying.unapply_credit(payment, invoice)
     second = applying.write_off_invoice(invoice)
-    assert first is not None and second is not None
+    assert first is not None
+    assert second is not None
     assert first.action == second.action == "write off 50.00 of"
     assert first.id != second.id
 

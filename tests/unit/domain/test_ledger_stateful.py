@@ -361,7 +361,8 @@ class LedgerMachine(RuleBasedStateMachine):
             latest: Invoice = self.ledger.repository.get(invoice_id)
             for version in range(1, latest.version + 1):
                 past: Aggregate = self.ledger.repository.get(invoice_id, version=version)
-                assert isinstance(past, Invoice) and past.number == number
+                assert isinstance(past, Invoice)
+                assert past.number == number
                 assert ZERO <= past.open_balance <= past.total
 
 

@@ -41,7 +41,8 @@ def test_an_error_status_fails_the_run(ledger: Ledger) -> None:
     assert conversation.accept_answer(answer) == -1
     assert conversation.next_message() is None
     [run] = list_runs(ledger)
-    assert run.status == "failed" and "3180" in run.failure
+    assert run.status == "failed"
+    assert "3180" in run.failure
     assert "3180" in conversation.last_error()
     with pytest.raises(ImportRequired):
         require_import_completed(ledger)
@@ -59,7 +60,8 @@ def test_quickbooks_failing_outright_is_kept_in_the_report(ledger: Ledger) -> No
         raise ConnectionError("QuickBooks is not running")
 
     report = run_import(ledger, broken)
-    assert report.status == "failed" and "QuickBooks is not running" in report.failure
+    assert report.status == "failed"
+    assert "QuickBooks is not running" in report.failure
 
 
 def test_progress_only_grows_and_ends_at_100(ledger: Ledger) -> None:
@@ -69,7 +71,8 @@ def test_progress_only_grows_and_ends_at_100(ledger: Ledger) -> None:
         QuickBooksSimulator().handle,
         percents.append,
     )
-    assert percents == sorted(percents) and percents[-1] == 100
+    assert percents == sorted(percents)
+    assert percents[-1] == 100
     assert percents.count(100) == 1
 
 
@@ -84,4 +87,5 @@ def test_only_a_repeat_over_transactions_needs_confirmation(ledger: Ledger) -> N
     with pytest.raises(RepeatImportNeedsConfirmation):
         repeat_warning(ledger, confirm=False, confirmed_by="")
     warning = repeat_warning(ledger, confirm=True, confirmed_by=" Carol ")
-    assert warning is not None and warning.startswith("repeat import confirmed by Carol")
+    assert warning is not None
+    assert warning.startswith("repeat import confirmed by Carol")

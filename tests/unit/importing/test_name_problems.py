@@ -11,7 +11,8 @@ VENDOR = TakenName("Metro Auto Parts", "vendor")
 def test_a_clash_with_a_vendor_says_to_set_a_qb_name() -> None:
     [problem] = name_problems([LedgerCustomer("C-7", "METRO auto parts")], [VENDOR])
     assert problem.customer_code == "C-7"
-    assert "vendor" in problem.problem and "3100" in problem.problem
+    assert "vendor" in problem.problem
+    assert "3100" in problem.problem
     assert problem.what_to_do.startswith("set a QB Name for customer C-7")
 
 

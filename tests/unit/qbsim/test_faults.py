@@ -66,7 +66,7 @@ def test_lock_under_stop_on_error_skips_the_rest(ask: Ask, sim: QuickBooksSimula
 
 
 def test_lock_codes_are_checked() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="lock code must be one of"):
         Faults().lock_next(code=3100)
 
 

@@ -50,7 +50,8 @@ def test_stop_on_error_answers_3231_for_everything_after_the_failure(
     assert len(sim.company.invoices) == invoices_before
 
 
-def test_continue_on_error_processes_every_request(ask: Ask, sim: QuickBooksSimulator) -> None:
+@pytest.mark.usefixtures("sim")
+def test_continue_on_error_processes_every_request(ask: Ask) -> None:
     root = ask(
         message(
             customer_add("Metro Auto Parts"),
@@ -101,21 +102,21 @@ def _credit_over_remaining(ask: Ask) -> str:
 
 
 FAILURES: dict[str, tuple[Callable[[Ask], str], int]] = {
-    "name in use": (lambda ask: customer_add("METRO AUTO PARTS"), 3100),
-    "job under a missing parent": (lambda ask: customer_add("Job", parent="Nobody"), 3140),
+    "name in use": (lambda _ask: customer_add("METRO AUTO PARTS"), 3100),
+    "job under a missing parent": (lambda _ask: customer_add("Job", parent="Nobody"), 3140),
     "invoice for a missing customer": (
-        lambda ask: invoice_add("Nobody", [("Towing", "1", "1.00")]),
+        lambda _ask: invoice_add("Nobody", [("Towing", "1", "1.00")]),
         3140,
     ),
     "invoice with a missing item on its second line": (
-        lambda ask: invoice_add("Jane Doe", [("Towing", "1", "1.00"), ("Nothing", "1", "1.00")]),
+        lambda _ask: invoice_add("Jane Doe", [("Towing", "1", "1.00"), ("Nothing", "1", "1.00")]),
         3140,
     ),
-    "negative invoice total": (lambda ask: invoice_add("Jane Doe", [("Towing", "1", "-5")]), 3210),
+    "negative invoice total": (lambda _ask: invoice_add("Jane Doe", [("Towing", "1", "-5")]), 3210),
     "over-application": (_over_application, 3210),
     "credit over what remains": (_credit_over_remaining, 3210),
     "stale edit sequence": (_stale_mod, 3200),
-    "void of a missing invoice": (lambda ask: txn_void("Invoice", "123-456"), 3120),
+    "void of a missing invoice": (lambda _ask: txn_void("Invoice", "123-456"), 3120),
 }
 
 

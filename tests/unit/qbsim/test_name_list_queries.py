@@ -32,7 +32,8 @@ def test_each_name_list_is_answered(ask: Ask, sim: QuickBooksSimulator) -> None:
 def test_an_empty_list_answers_no_match(ask: Ask) -> None:
     root = ask(build_message([OtherNameQuery()]).decode())
     response = root.find("QBXMLMsgsRs/OtherNameQueryRs")
-    assert response is not None and response.get("statusCode") == "1"
+    assert response is not None
+    assert response.get("statusCode") == "1"
 
 
 def test_employee_ret_carries_the_person_name(ask: Ask) -> None:

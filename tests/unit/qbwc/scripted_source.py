@@ -50,7 +50,7 @@ class ScriptedWorkSource:
         self.errors.append((hresult, message))
         self._error_message = f"QuickBooks reported {hresult}: {message}"
 
-    def last_error(self, session: QbwcSession) -> str:
+    def last_error(self, session: QbwcSession) -> str:  # noqa: ARG002  (the port's signature)
         return self._error_message
 
     def close(self, session: QbwcSession) -> None:

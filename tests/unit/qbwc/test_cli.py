@@ -40,4 +40,5 @@ def test_qwc_prints_the_file_and_refuses_plain_http() -> None:
     bad = runner.invoke(
         cli(), ["webconnector", "qwc", "http://qb.example.com/qbwc", "-u", "a", "-c", "acme"]
     )
-    assert bad.exit_code == 2 and "HTTPS" in bad.output
+    assert bad.exit_code == 2
+    assert "HTTPS" in bad.output

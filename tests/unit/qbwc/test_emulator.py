@@ -47,38 +47,45 @@ def test_a_session_runs_to_completion_and_reports_progress() -> None:
     setup = make_setup(acme_requests=3)
     progress: list[Progress] = []
     report = emulate(setup, on_progress=progress.append)
-    assert report.outcome == "completed" and report.succeeded
+    assert report.outcome == "completed"
+    assert report.succeeded
     assert report.percents == [33, 66, 100]
-    assert len(report.requests) == 3 and report.responses == setup.acme.responses
+    assert len(report.requests) == 3
+    assert report.responses == setup.acme.responses
     assert report.server_version == "qbsync 0.1.0"
     assert report.close_message.startswith("OK: 3 of 3")
     assert [p.percent for p in progress if p.step == "receiveResponseXML"] == [33, 66, 100]
-    assert progress[0].step == "serverVersion" and progress[-1].step == "closeConnection"
+    assert progress[0].step == "serverVersion"
+    assert progress[-1].step == "closeConnection"
 
 
 def test_an_open_file_user_reports_whatever_file_is_open() -> None:
     setup = make_setup(globex_requests=2)
     report = emulate(setup, username="bob", password=BOB_PASSWORD, company_file=GLOBEX_FILE)
-    assert report.outcome == "completed" and setup.globex.answered == 2
+    assert report.outcome == "completed"
+    assert setup.globex.answered == 2
 
 
 def test_a_wrong_password_stops_at_authenticate() -> None:
     setup = make_setup()
     report = emulate(setup, password="wrong")
-    assert report.outcome == "not a valid user" and not report.requests
+    assert report.outcome == "not a valid user"
+    assert not report.requests
     assert not setup.acme.saw_anything
 
 
 def test_nothing_to_do_ends_politely() -> None:
     setup = make_setup(acme_requests=0)
     report = emulate(setup)
-    assert report.outcome == "nothing to do" and report.succeeded
+    assert report.outcome == "nothing to do"
+    assert report.succeeded
     assert report.close_message == "OK: nothing to do."
 
 
 def test_an_old_web_connector_is_refused() -> None:
     report = emulate(make_setup(), client_version="1.0.0.0")
-    assert report.outcome == "refused" and report.client_version_reply.startswith("E:")
+    assert report.outcome == "refused"
+    assert report.client_version_reply.startswith("E:")
 
 
 def test_a_failing_quickbooks_is_reported_with_its_hresult() -> None:
@@ -88,7 +95,8 @@ def test_a_failing_quickbooks_is_reported_with_its_hresult() -> None:
         raise QuickBooksBackendError("0x80040400", "QuickBooks found an error when parsing")
 
     report = emulate(setup, backend=broken)
-    assert report.outcome == "error" and len(report.requests) == 1
+    assert report.outcome == "error"
+    assert len(report.requests) == 1
     assert setup.acme.errors == [("0x80040400", "QuickBooks found an error when parsing")]
     assert any("0x80040400" in error for error in report.errors)
     assert report.close_message.startswith("Closed after an error")
@@ -108,8 +116,10 @@ def test_an_unexpected_backend_crash_is_reported_as_0x80040402() -> None:
 def test_the_wrong_company_file_open_ends_with_connection_error() -> None:
     setup = make_setup()
     report = emulate(setup, company_file=GLOBEX_FILE)
-    assert report.outcome == "error" and not report.requests
-    assert setup.acme.errors and setup.acme.errors[0][0] == "0x80040408"
+    assert report.outcome == "error"
+    assert not report.requests
+    assert setup.acme.errors
+    assert setup.acme.errors[0][0] == "0x80040408"
     assert setup.acme.responses == []
 
 
@@ -122,7 +132,8 @@ def test_an_unreachable_server_is_an_error_in_the_report() -> None:
         timeout_seconds=2,
     )
     report = emulator.run()
-    assert report.outcome == "error" and report.errors
+    assert report.outcome == "error"
+    assert report.errors
 
 
 def test_an_exception_carrying_an_hresult_keeps_it() -> None:

@@ -58,6 +58,7 @@ def test_the_scripted_source_resends_an_unanswered_request() -> None:
     assert source.receive_response(ALICE, "<r1/>") == 50
     assert source.next_request(ALICE) == "<two/>"
     assert source.receive_response(ALICE, "<r2/>") == 100
-    assert source.next_request(ALICE) is None and not source.has_work(ALICE)
+    assert source.next_request(ALICE) is None
+    assert not source.has_work(ALICE)
     assert source.receive_response(ALICE, "<extra/>") < 0
     assert "no request" in source.last_error(ALICE)

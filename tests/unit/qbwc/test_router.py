@@ -64,7 +64,8 @@ def test_a_session_over_the_company_endpoint() -> None:
         qbXMLMajorVers=13,
         qbXMLMinorVers=0,
     )
-    assert isinstance(request, str) and "CustomerQueryRq" in request
+    assert isinstance(request, str)
+    assert "CustomerQueryRq" in request
     assert post(client, path, "receiveResponseXML", ticket=ticket, response="<QBXML/>") == 100
     assert str(post(client, path, "closeConnection", ticket=ticket)).startswith("OK")
 
@@ -84,7 +85,8 @@ def test_the_other_companys_endpoint_refuses_the_user_and_the_ticket() -> None:
         qbXMLMinorVers=0,
     )
     assert request == ""
-    assert setup.acme.responses == [] and not setup.globex.saw_anything
+    assert setup.acme.responses == []
+    assert not setup.globex.saw_anything
 
 
 def test_unsafe_and_malformed_bodies_get_a_client_fault_and_change_nothing() -> None:
@@ -112,7 +114,8 @@ def test_an_oversized_body_is_refused_before_parsing() -> None:
 
     app.include_router(create_qbwc_router(setup.service, max_body_bytes=1000))
     reply = TestClient(app).post("/qbwc", content=b"<" * 2000, headers=SOAP_HEADERS)
-    assert reply.status_code == 500 and "too large" in fault_of(reply.content)
+    assert reply.status_code == 500
+    assert "too large" in fault_of(reply.content)
 
 
 def test_the_wsdl_is_served_with_the_request_address() -> None:
@@ -155,4 +158,5 @@ def test_the_qwc_download_refuses_plain_http_on_a_public_host() -> None:
         create_qbwc_test_app(make_setup().service), base_url="http://qb.example.com"
     )
     reply = client.get("/qbwc/qwc/alice")
-    assert reply.status_code == 400 and "HTTPS" in reply.json()["detail"]
+    assert reply.status_code == 400
+    assert "HTTPS" in reply.json()["detail"]

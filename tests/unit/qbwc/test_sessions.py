@@ -29,7 +29,8 @@ def test_tickets_are_long_random_and_bound_to_the_users_company() -> None:
     store = SessionStore()
     first = store.open(ALICE, no_source, Discarded()).session
     second = store.open(BOB, no_source, Discarded()).session
-    assert len(first.ticket) >= 40 and first.ticket != second.ticket
+    assert len(first.ticket) >= 40
+    assert first.ticket != second.ticket
     assert (first.company_id, first.company_file) == ("acme", r"C:\QB\Acme.qbw")
     with store.checkout(first.ticket, Discarded(), company_id="acme") as record:
         assert record.session == first
@@ -111,5 +112,5 @@ def test_a_closed_ticket_is_refused() -> None:
 
 
 def test_the_ttl_must_be_positive() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="the session TTL must be positive"):
         SessionStore(idle_ttl_seconds=0)

@@ -69,7 +69,8 @@ def test_a_user_configured_twice_is_refused() -> None:
 def test_the_directory_authenticates_by_username_and_password() -> None:
     directory = UserDirectory.from_config(f"alice:acme:{cheap_hash('pw')}")
     user = directory.authenticate("alice", "pw")
-    assert user is not None and user.company_id == "acme"
+    assert user is not None
+    assert user.company_id == "acme"
     assert directory.authenticate("alice", "PW") is None
     assert directory.authenticate("Alice", "pw") is None
     assert directory.authenticate("nobody", "pw") is None

@@ -71,4 +71,5 @@ def test_the_served_wsdl_has_our_address(tmp_path: Path) -> None:
 def test_the_address_is_escaped_not_injected() -> None:
     document = etree.fromstring(build_wsdl('https://x.example/q?a=1&b="2"'))
     address = document.find(f".//{{{WSDL_SOAP_NAMESPACE}}}address")
-    assert address is not None and address.get("location") == 'https://x.example/q?a=1&b="2"'
+    assert address is not None
+    assert address.get("location") == 'https://x.example/q?a=1&b="2"'

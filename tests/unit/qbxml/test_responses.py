@@ -246,12 +246,16 @@ def test_a_mixed_answer_keeps_order_ids_and_statuses() -> None:
         ("pay-1", "ReceivePaymentAddRs", 3231),
     ]
     customer, invoice, payment = responses
-    assert customer.ok and not customer.is_error
-    assert not invoice.ok and invoice.is_error and invoice.status_severity == "Error"
+    assert customer.ok
+    assert not customer.is_error
+    assert not invoice.ok
+    assert invoice.is_error
+    assert invoice.status_severity == "Error"
     assert invoice.status_message.startswith(
         'There is an invalid reference to QuickBooks Customer "'
     )
-    assert invoice.rets == () and invoice.ret is None
+    assert invoice.rets == ()
+    assert invoice.ret is None
     assert not payment.ok_or_empty
 
 
@@ -269,7 +273,8 @@ def test_customer_ret_fields() -> None:
     assert customer.is_active is True
     assert customer.parent is not None
     assert customer.parent.full_name == "Hartley Plumbing"
-    assert customer.balance == Decimal("0.00") and customer.total_balance == Decimal("0.00")
+    assert customer.balance == Decimal("0.00")
+    assert customer.total_balance == Decimal("0.00")
     assert customer.txn_id is None
     assert customer.get("Sublevel") == "1"
     assert customer.get("JobStatus") == "None"
@@ -278,15 +283,18 @@ def test_customer_ret_fields() -> None:
 
 def test_invoice_page_with_iterator_lines_and_links() -> None:
     (response,) = parse_response_message(answer(INVOICE_QUERY_PAGE))
-    assert response.ok and response.is_query
+    assert response.ok
+    assert response.is_query
     assert response.iterator_id == "{9C4D7A1E-2B3F-4E5A-8C6D-7E8F9A0B1C2D}"
-    assert response.iterator_remaining_count == 12 and response.has_more
+    assert response.iterator_remaining_count == 12
+    assert response.has_more
     assert response.ret_count == 1
     (invoice,) = response.rets
     assert invoice.txn_id == "1A2B-1700000000"
     assert invoice.txn_number == 1042
     assert invoice.ref_number == "W-1042"
-    assert invoice.txn_date == date(2024, 3, 15) and invoice.due_date == date(2024, 4, 14)
+    assert invoice.txn_date == date(2024, 3, 15)
+    assert invoice.due_date == date(2024, 4, 14)
     assert invoice.customer is not None
     assert invoice.customer.list_id == "80000001-1700000000"
     assert invoice.subtotal == Decimal("160.70")
@@ -301,14 +309,16 @@ def test_invoice_page_with_iterator_lines_and_links() -> None:
         ("CreditMemo", "1A2C-1700000001", Decimal("-25.00")),
     ]
     first, second = invoice.lines
-    assert first.item is not None and first.item.full_name == "Labor:Service Call"
+    assert first.item is not None
+    assert first.item.full_name == "Labor:Service Call"
     assert (first.quantity, first.rate, first.amount) == (
         Decimal("1.5"),
         Decimal("95.00"),
         Decimal("142.50"),
     )
     assert first.service_date == date(2024, 3, 14)
-    assert second.desc is None and second.amount == Decimal("18.20")
+    assert second.desc is None
+    assert second.amount == Decimal("18.20")
     assert invoice.get("TermsRef/FullName") == "Net 30"
     assert invoice.get_decimal("SalesTaxPercentage") == Decimal("6.25")
     assert invoice.get_bool("IsToBePrinted") is False
@@ -321,9 +331,11 @@ def test_payment_applications_and_credits() -> None:
     assert payment.total_amount == Decimal("200.00")
     assert payment.unused_payment == Decimal("64.30")
     assert payment.unused_credits == Decimal("0.00")
-    assert payment.payment_method is not None and payment.payment_method.full_name == "Check"
+    assert payment.payment_method is not None
+    assert payment.payment_method.full_name == "Check"
     (applied,) = payment.applied_to
-    assert applied.txn_id == "1A2B-1700000000" and applied.txn_type == "Invoice"
+    assert applied.txn_id == "1A2B-1700000000"
+    assert applied.txn_type == "Invoice"
     assert applied.payment_amount == Decimal("135.70")
     assert applied.balance_remaining == Decimal("0.00")
     (credit,) = applied.credits
@@ -349,12 +361,14 @@ def test_item_answers_mix_ret_types() -> None:
 def test_no_match_is_an_empty_success_for_queries_only() -> None:
     (response,) = parse_response_message(answer(CUSTOMER_NO_MATCH))
     assert not response.ok
-    assert response.is_no_match and response.ok_or_empty
+    assert response.is_no_match
+    assert response.ok_or_empty
     assert response.rets == ()
     assert not response.is_error
     add_with_code_1 = CUSTOMER_ADD_OK.replace('statusCode="0"', 'statusCode="1"')
     (add,) = parse_response_message(answer(add_with_code_1))
-    assert not add.is_no_match and not add.ok_or_empty
+    assert not add.is_no_match
+    assert not add.ok_or_empty
 
 
 def test_error_recovery_is_exposed() -> None:
@@ -387,7 +401,8 @@ def test_unknown_elements_and_attributes_are_ignored() -> None:
     )
     invoice_response, unknown = parse_response_message(future_answer)
     assert invoice_response.rets[0].txn_id == "1A2B-1700000000"
-    assert unknown.response_type == "SomethingNewRs" and unknown.ok
+    assert unknown.response_type == "SomethingNewRs"
+    assert unknown.ok
 
 
 def test_text_answers_with_an_encoding_declaration_parse() -> None:
@@ -405,7 +420,8 @@ def test_message_set_refused_as_a_whole() -> None:
     assert caught.value.status_code == 9001
     assert caught.value.message_set_id == "batch-7"
     document = parse_response_document(refused)
-    assert document.refused and document.responses == ()
+    assert document.refused
+    assert document.responses == ()
 
 
 def test_message_set_status_with_answers_returns_them() -> None:
