@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from adapters.importing.ledger_log import event_topic, events_of
 from adapters.ledger.application import Ledger
+from adapters.ledger.event_log import events_by_topic, topic_of
 from domain.customer import Customer
 
 
@@ -28,27 +29,24 @@ class LedgerCustomer:
         return self.list_id is not None
 
 
-_EVENTS = ("Registered", "Renamed", "QbNameSet", "LinkedToQuickBooks")
+_REGISTERED = topic_of(Customer, "Registered")
+_CHANGES: dict[str, Callable[[LedgerCustomer, Any], LedgerCustomer]] = {
+    topic_of(Customer, "Renamed"): lambda c, e: replace(c, name=e.name),
+    topic_of(Customer, "QbNameSet"): lambda c, e: replace(c, qb_name=e.qb_name),
+    topic_of(Customer, "LinkedToQuickBooks"): lambda c, e: replace(
+        c, list_id=e.list_id, qb_full_name=e.full_name
+    ),
+}
 
 
 def ledger_customers(ledger: Ledger) -> dict[str, LedgerCustomer]:
     """Every ledger customer by code, as of now."""
     by_id: dict[object, LedgerCustomer] = {}
-    topics = [event_topic(Customer, name) for name in _EVENTS]
-    for event in events_of(ledger, *topics):
-        kind = type(event).__qualname__.rpartition(".")[2]
-        if kind == "Registered":
+    for _position, topic, event in events_by_topic(ledger, _REGISTERED, *_CHANGES):
+        if topic == _REGISTERED:
             by_id[event.originator_id] = LedgerCustomer(
                 event.code, event.name, event.qb_name, event.parent
             )
         else:
-            by_id[event.originator_id] = _changed(by_id[event.originator_id], kind, event)
+            by_id[event.originator_id] = _CHANGES[topic](by_id[event.originator_id], event)
     return {customer.code: customer for customer in by_id.values()}
-
-
-def _changed(customer: LedgerCustomer, kind: str, event: Any) -> LedgerCustomer:
-    if kind == "Renamed":
-        return replace(customer, name=event.name)
-    if kind == "QbNameSet":
-        return replace(customer, qb_name=event.qb_name)
-    return replace(customer, list_id=event.list_id, qb_full_name=event.full_name)

@@ -14,6 +14,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder
 from eventsourcing.utils import EnvType
 
+from adapters.ledger.known_lists import KnownLists
 from adapters.ledger.transcodings import register_domain_transcodings
 from adapters.ledger.unit_of_work import UnitOfWork
 from adapters.quickbooks.customer_links import link_customer
@@ -29,6 +30,7 @@ from domain.lines import Line
 from domain.manual_action import ManualAction
 from domain.payment import Payment, PaymentKind
 from domain.policy import PolicyLevel
+from domain.quickbooks_list import ListKind
 from domain.transaction import QuickBooksTransaction
 
 T = TypeVar("T")
@@ -50,6 +52,7 @@ class Ledger(Application[UUID]):
         super().__init__(env)
         # Customers are never removed, so one seen to exist need not be read again.
         self._known_customers: set[UUID] = set()
+        self._known_lists = KnownLists()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -109,6 +112,10 @@ class Ledger(Application[UUID]):
     def _source(self, unit: UnitOfWork, source_type: type[S], key: str) -> S:
         record = CREDIT_SOURCES[source_type]
         return unit.get(source_type, record.id_of(key), record.name, key)
+
+    def _require_known_items(self, lines: Sequence[Line]) -> None:
+        items = [line.item.strip() for line in lines]
+        self._known_lists.require(self, ListKind.ITEM, "item", items)
 
     def _settings(self, unit: UnitOfWork) -> CompanySettings:
         found = unit.find(CompanySettings, ids.company_id())
@@ -173,6 +180,7 @@ class Ledger(Application[UUID]):
     ) -> Invoice:
         def command(unit: UnitOfWork) -> Invoice:
             unit.require_new(ids.invoice_id(number.strip()), "invoice", number)
+            self._require_known_items(lines)
             self._require_customer(unit, customer)
             invoice = Invoice.create(number, customer, txn_date, lines, job_id=job_id, memo=memo)
             unit.add(invoice)
@@ -181,6 +189,7 @@ class Ledger(Application[UUID]):
         return self._run(command)
 
     def edit_invoice_lines(self, number: str, lines: Sequence[Line]) -> Invoice:
+        self._require_known_items(lines)
         return self._run(
             lambda unit: _then(self._invoice(unit, number), lambda i: i.edit_lines(lines))
         )
@@ -188,6 +197,7 @@ class Ledger(Application[UUID]):
     def correct_invoice(
         self, number: str, lines: Sequence[Line], corrected_by: str, reason: str
     ) -> Invoice:
+        self._require_known_items(lines)
         return self._run(
             lambda unit: _then(
                 self._invoice(unit, number), lambda i: i.correct(lines, corrected_by, reason)
@@ -232,6 +242,7 @@ class Ledger(Application[UUID]):
                     "as an account payment if it has none"
                 )
             unit.require_new(ids.payment_id(reference.strip()), "payment", reference)
+            self._known_lists.require(self, ListKind.PAYMENT_METHOD, "method", [method])
             target = self._invoice(unit, invoice)
             payment = applying.record_job_payment(
                 target, reference, amount, txn_date, method, check_number, memo
@@ -253,6 +264,7 @@ class Ledger(Application[UUID]):
     ) -> Payment:
         def command(unit: UnitOfWork) -> Payment:
             unit.require_new(ids.payment_id(reference.strip()), "payment", reference)
+            self._known_lists.require(self, ListKind.PAYMENT_METHOD, "method", [method])
             self._require_customer(unit, customer)
             payment = Payment.record(
                 PaymentKind.ACCOUNT,
@@ -288,6 +300,7 @@ class Ledger(Application[UUID]):
     ) -> CreditMemo:
         def command(unit: UnitOfWork) -> CreditMemo:
             unit.require_new(ids.credit_memo_id(number.strip()), "credit memo", number)
+            self._require_known_items(lines)
             self._require_customer(unit, customer)
             memo_ = CreditMemo.create(number, customer, txn_date, lines, memo=memo)
             unit.add(memo_)
@@ -304,6 +317,7 @@ class Ledger(Application[UUID]):
     def correct_credit_memo(
         self, number: str, lines: Sequence[Line], corrected_by: str, reason: str
     ) -> CreditMemo:
+        self._require_known_items(lines)
         return self._run(
             lambda unit: _then(
                 self._credit_memo(unit, number), lambda c: c.correct(lines, corrected_by, reason)
