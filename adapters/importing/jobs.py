@@ -14,6 +14,7 @@ from adapters.quickbooks.conversation import (
     ConversationAborted,
     ProgressCallback,
     QuickBooksBackend,
+    QuickBooksUnreachable,
     drive,
 )
 from domain.errors import DomainError
@@ -34,8 +35,8 @@ def run_import(
         drive(conversation, quickbooks, on_progress)
     except ConversationAborted:
         pass  # the run already records why
-    except Exception as error:  # QuickBooks itself failed (any way it can): the run says how
-        fail_run(ledger, conversation.run_id, f"QuickBooks failed: {type(error).__name__}: {error}")
+    except QuickBooksUnreachable as error:
+        fail_run(ledger, conversation.run_id, f"QuickBooks failed: {error}")
     return read_run(ledger, conversation.run_id)
 
 

@@ -5,10 +5,17 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
+from contextlib import suppress
 
 from adapters.importing.guards import require_import_completed
 from adapters.qbwc.ports import QbwcSession
-from adapters.quickbooks.conversation import ProgressCallback, QuickBooksBackend
+from adapters.quickbooks.conversation import (
+    Patience,
+    ProgressCallback,
+    QuickBooksBackend,
+    QuickBooksUnreachable,
+    drive,
+)
 from adapters.readiness.store import ReadinessStore
 from adapters.sync.conversation import SyncConversation
 from adapters.sync.engine import SyncEngine
@@ -103,25 +110,12 @@ class Synchronizer:
         backend: QuickBooksBackend,
         on_progress: ProgressCallback | None,
     ) -> None:
-        failures = 0
-        while failures < self.engine.settings.max_transport_failures:
-            message = conversation.next_message()
-            if message is None:
-                wait = self.engine.next_due_in()
-                if wait is None or wait > self.engine.settings.max_wait:
-                    break
-                self.sleep(wait)
-                continue
-            try:
-                answer = backend(message)
-            except Exception as error:  # a lost answer: the outcome is unknown
-                failures += 1
-                conversation.accept_failure("transport", f"{type(error).__name__}: {error}")
-                continue
-            failures = 0
-            percent = conversation.accept_answer(answer)
-            if on_progress is not None:
-                on_progress(percent)
+        settings = self.engine.settings
+        patience = Patience(
+            settings.max_transport_failures, self.engine.next_due_in, settings.max_wait, self.sleep
+        )
+        with suppress(QuickBooksUnreachable):  # the run's report says it could not be reached
+            drive(conversation, backend, on_progress, patience)
 
     def conversation_for(self, session: QbwcSession) -> SyncConversation | None:
         """A Web Connector session's conversation: open runs, else a new run of everything."""
