@@ -27,7 +27,11 @@ class Settings(BaseSettings):
     )
     environment: str = Field(default="development", description="development or production")
     api_token: str = Field(
-        default="", description="Bearer token for writes (required in production)"
+        default="", description="One bearer token with the controller role (named api-token)"
+    )
+    api_tokens: str = Field(
+        default="",
+        description="Named tokens with roles: name:role:token or name:role:sha256:<hex>;…",
     )
     qbwc_users: str = Field(default="", description="Web Connector users, see README")
     quickbooks: str = Field(

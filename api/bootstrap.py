@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,13 +12,13 @@ from adapters.quickbooks.gateway import (
     GatewayKind,
     QuickBooksGateway,
     SimulatorGateway,
-    StartupRefused,
     WebConnectorGateway,
     choose_gateway,
 )
 from adapters.readiness.store import ReadinessStore
 from adapters.settings import Settings
 from adapters.sync.ledger_with_outbox import SyncLedger
+from api.auth.tokens import TokenBook, token_book
 
 if TYPE_CHECKING:
     from adapters.importing.jobs import ImportRequests
@@ -44,6 +43,8 @@ class Container:
     readiness: ReadinessStore
     token_was_generated: bool = False
     quickbooks_kind: GatewayKind = GatewayKind.SIMULATOR
+    tokens: TokenBook = field(default_factory=TokenBook)
+    generated_tokens: dict[str, str] = field(default_factory=dict)
     _built: dict[str, object] = field(default_factory=dict)
     _building: threading.RLock = field(default_factory=threading.RLock)
 
@@ -99,7 +100,9 @@ class Container:
 
 def bootstrap(settings: Settings | None = None, *, create_schema: bool = False) -> Container:
     settings = settings or Settings()
-    token, generated = _api_token(settings)
+    tokens, generated = token_book(
+        settings.api_tokens, settings.api_token, production=settings.is_production
+    )
     quickbooks = choose_gateway(settings.quickbooks, settings.is_production)
     persistence = settings.eventsourcing_env()
     with schema_setup(persistence, create_schema=create_schema):
@@ -108,19 +111,10 @@ def bootstrap(settings: Settings | None = None, *, create_schema: bool = False) 
     return Container(
         settings=settings,
         ledger=ledger,
-        api_token=token,
+        api_token=settings.api_token or generated.get("dev-controller", ""),
         readiness=readiness,
-        token_was_generated=generated,
+        token_was_generated=bool(generated),
         quickbooks_kind=quickbooks,
+        tokens=tokens,
+        generated_tokens=generated,
     )
-
-
-def _api_token(settings: Settings) -> tuple[str, bool]:
-    if settings.api_token:
-        return settings.api_token, False
-    if settings.is_production:
-        raise StartupRefused(
-            "QBSYNC_API_TOKEN is required when QBSYNC_ENVIRONMENT=production: set a long random "
-            "bearer token for the API's write routes"
-        )
-    return secrets.token_urlsafe(24), True

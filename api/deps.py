@@ -1,17 +1,14 @@
-"""Request dependencies: the container, the ledger, and the bearer token that guards writes."""
+"""Request dependencies: the container and the ledger (who may call a route: api/auth)."""
 
 from __future__ import annotations
 
-import hmac
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, status
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi import Depends, Request
 
 from adapters.ledger.application import Ledger
+from api.auth.access import Bookkeeper
 from api.bootstrap import Container
-
-_bearer = HTTPBearer(auto_error=False, description="The API token (QBSYNC_API_TOKEN)")
 
 
 def get_container(request: Request) -> Container:
@@ -23,19 +20,9 @@ def get_ledger(container: Annotated[Container, Depends(get_container)]) -> Ledge
     return container.ledger
 
 
-def require_writer(
-    container: Annotated[Container, Depends(get_container)],
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> None:
-    supplied = credentials.credentials if credentials else ""
-    if not supplied or not hmac.compare_digest(supplied.encode(), container.api_token.encode()):
-        raise HTTPException(
-            status_code=status.HTTP_401_UNAUTHORIZED,
-            detail="a valid bearer token is required for this route (Authorization: Bearer …)",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
-
-
 ContainerDep = Annotated[Container, Depends(get_container)]
 LedgerDep = Annotated[Ledger, Depends(get_ledger)]
-Writer = Depends(require_writer)
+
+# The route dependency of a write that any bookkeeper may make (kept for routes written
+# before roles; new routes use api.auth.access directly).
+Writer = Bookkeeper

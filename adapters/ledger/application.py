@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -36,6 +36,43 @@ from domain.transaction import QuickBooksTransaction
 T = TypeVar("T")
 S = TypeVar("S", bound=CreditSource)
 
+SYSTEM_ACTOR = "qbsync"
+"""The acting name of what qbsync records by itself, e.g. QuickBooks' answers."""
+
+# Who the commands of this context act for; None: nobody named (events then carry no name).
+_acting_name: ContextVar[str | None] = ContextVar("qbsync_acting_name", default=None)
+
+
+def acting_name() -> str | None:
+    """Who the commands of this context act for (a token's name, `--by` or the OS user)."""
+    return _acting_name.get()
+
+
+@contextmanager
+def acting_as(name: str) -> Iterator[str]:
+    """Record every event saved in this block as done by `name`."""
+    token = set_acting_name(name)
+    try:
+        yield name
+    finally:
+        _acting_name.reset(token)
+
+
+def set_acting_name(name: str) -> Token[str | None]:
+    """Act for `name` in this context (a request, a CLI run) until `reset_acting_name`."""
+    return _acting_name.set(name.strip() or None)
+
+
+def reset_acting_name(token: Token[str | None]) -> None:
+    _acting_name.reset(token)
+
+
+def acted_by(event: object) -> str:
+    """The acting name recorded with `event` ("" if none was, e.g. before names were kept)."""
+    name = vars(event).get("acted_by", "")
+    return name if isinstance(name, str) else ""
+
+
 # The bulk unit of work open in this context, per Ledger instance (keyed by id(ledger)): a
 # second Ledger on the same store must not join another instance's transaction.
 _active_units: ContextVar[dict[int, UnitOfWork] | None] = ContextVar(
@@ -53,6 +90,16 @@ class Ledger(Application[UUID]):
         # Customers are never removed, so one seen to exist need not be read again.
         self._known_customers: set[UUID] = set()
         self._known_lists = KnownLists()
+
+    def save(self, *objs: Any, **kwargs: Any) -> list[Any]:
+        """Save, recording the acting name with every new event (see `acting_as`)."""
+        name = _acting_name.get()
+        for obj in objs if name else ():
+            events = getattr(obj, "pending_events", None)
+            for event in events if events is not None else ([obj] if obj is not None else []):
+                if "acted_by" not in vars(event):
+                    object.__setattr__(event, "acted_by", name)
+        return super().save(*objs, **kwargs)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 
-from adapters.ledger.application import Ledger, load_record
+from adapters.ledger.application import SYSTEM_ACTOR, Ledger, acting_as, load_record
 from adapters.ledger.unit_of_work import UnitOfWork
 from adapters.quickbooks.customer_links import link_customer
 from adapters.sync.operations import OutboxRow, Phase, Status
@@ -61,7 +61,8 @@ class Recorder:
                 row.run_id, row.key, request, code, outcome.value, settlement.message, self.now()
             )
         )
-        self.ledger.save(*aggregates, outbox=change)
+        with acting_as(SYSTEM_ACTOR):  # QuickBooks' answers: qbsync records them itself
+            self.ledger.save(*aggregates, outbox=change)
         return outcome
 
     def _change(self, row: OutboxRow, s: Settlement) -> tuple[Outcome, OutboxChange]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import getpass
+from typing import Annotated
+
 import typer
 
 from adapters.errors import ConfigurationError
 from adapters.faults import operational_fault
+from adapters.ledger.application import reset_acting_name, set_acting_name
 from adapters.settings import Settings
 
 app = typer.Typer(
@@ -15,8 +19,27 @@ app = typer.Typer(
 
 
 @app.callback()
-def _settings_from_environment() -> None:
+def _settings_from_environment(
+    context: typer.Context,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help="Who is acting: recorded with every event this command records "
+            "(default: the OS user)",
+        ),
+    ] = "",
+) -> None:
     """Settings come from QBSYNC_* environment variables (see the README)."""
+    token = set_acting_name(by.strip() or _os_user())
+    context.call_on_close(lambda: reset_acting_name(token))
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (e.g. in a container)
+        return ""
 
 
 def main() -> None:

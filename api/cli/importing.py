@@ -13,6 +13,7 @@ from rich.table import Table
 from adapters.importing.conversation import DEFAULT_PAGE_SIZE, ImportOptions
 from adapters.importing.jobs import run_import
 from adapters.importing.runs import ImportReport, list_runs, read_run
+from adapters.ledger.application import set_acting_name
 from adapters.quickbooks.gateway import GatewayKind
 from api.bootstrap import Container, bootstrap
 from api.schemas.imports import ImportReportOut, ImportRunOut
@@ -45,6 +46,8 @@ def import_from_quickbooks(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ) -> None:
     """Import customers, jobs, items, lists and open balances from QuickBooks."""
+    if by:
+        set_acting_name(by)
     container = bootstrap()
     try:
         options = ImportOptions(page_size, confirm, by)

@@ -10,7 +10,9 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
+from adapters.ledger.application import set_acting_name
 from adapters.listing.citations import Citations
+from api.acting import name_the_actors
 from api.as_of import as_of_moment, bounded_position
 from api.cli.running import command_container
 from api.readiness_filters import readiness_rows
@@ -87,12 +89,13 @@ def explain(
             when = f"{moment.isoformat()}, " if moment else ""
             if not as_json:
                 console.print(f"as of {when}log position {explanation.as_of_position}")
-        if not as_json:
+        if as_json:
+            answer = ExplanationOut.of_explanation(explanation, as_of=moment)
+            _print_json(name_the_actors(c.ledger, answer))
+        else:
             cite = Citations(c.ledger, c.readiness.model.facts()).words
             for line in explanation.lines(cite):
                 console.print(line, highlight=False, markup=False)
-    if as_json:
-        _print_json(ExplanationOut.of_explanation(explanation, as_of=moment))
 
 
 def what_if(
@@ -127,6 +130,7 @@ def set_level(
     by: Annotated[str, typer.Option("--by", help="Who switches the level")],
 ) -> None:
     """Switch the policy level (an event: who, when, from, to)."""
+    set_acting_name(by)
     with _container() as c:
         c.ledger.change_policy_level(PolicyLevel.parse(level), by)
         console.print(f"policy level is now {c.readiness.current_level(c.ledger)}")

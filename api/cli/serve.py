@@ -26,16 +26,18 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port to listen on")] = 8000,
 ) -> None:
-    """Serve the HTTP API. Writes need the bearer token (QBSYNC_API_TOKEN)."""
+    """Serve the HTTP API. Calls need a named token with a role (QBSYNC_API_TOKENS)."""
     container = _container()
     try:
         app = _app(container)
         console.print(f"QuickBooks is reached through the {container.quickbooks_kind} gateway.")
         if container.token_was_generated:
             console.print(
-                "[yellow]QBSYNC_API_TOKEN is not set: for this development run the write "
-                f"routes accept the bearer token[/yellow]\n{container.api_token}"
+                "[yellow]No API tokens are configured (QBSYNC_API_TOKENS): for this development "
+                "run the API accepts one bearer token per role[/yellow]"
             )
+            for name, token in container.generated_tokens.items():
+                console.print(f"{name.removeprefix('dev-'):<11} {token}", highlight=False)
         uvicorn.run(app, host=host, port=port)
     finally:
         container.close()

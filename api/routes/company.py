@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from api.auth.access import Reader
 from api.deps import LedgerDep
 from api.schemas.company import CompanyOut
 from api.schemas.history import history_of
 
-router = APIRouter(prefix="/company", tags=["company"])
+router = APIRouter(prefix="/company", tags=["company"], dependencies=[Reader])
 
 
 @router.get("", summary="Read the company's settings")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import LedgerDep, Writer
+from api.auth.access import Bookkeeper, Reader
+from api.deps import LedgerDep
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
 from api.schemas.credit_memos import (
     CreditMemoDetail,
@@ -17,13 +18,13 @@ from api.schemas.history import history_of, with_history
 from api.schemas.lines import CorrectionIn
 from api.schemas.manual_actions import ReasonIn, reason_of
 
-router = APIRouter(prefix="/credit-memos", tags=["credit memos"])
+router = APIRouter(prefix="/credit-memos", tags=["credit memos"], dependencies=[Reader])
 
 
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Create a credit memo",
 )
@@ -38,7 +39,7 @@ def create_credit_memo(body: CreditMemoIn, ledger: LedgerDep) -> CreditMemoOut:
 @router.post(
     "/{number}/applications",
     status_code=status.HTTP_201_CREATED,
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Apply a credit memo to an invoice",
 )
@@ -50,7 +51,7 @@ def apply_credit_memo(number: str, body: ApplicationIn, ledger: LedgerDep) -> Cr
 
 @router.delete(
     "/{number}/applications/{invoice}",
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Unapply a credit memo from an invoice",
 )
@@ -62,7 +63,7 @@ def unapply_credit_memo(number: str, invoice: str, ledger: LedgerDep) -> CreditM
 
 @router.post(
     "/{number}/correction",
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Correct a credit memo QuickBooks does not hold",
 )
@@ -76,7 +77,7 @@ def correct_credit_memo(number: str, body: CorrectionIn, ledger: LedgerDep) -> C
 
 @router.post(
     "/{number}/finish",
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Finish a credit memo",
 )
@@ -87,7 +88,10 @@ def finish_credit_memo(number: str, ledger: LedgerDep) -> CreditMemoOut:
 
 
 @router.post(
-    "/{number}/void", dependencies=[Writer], responses=WRITE_ERRORS, summary="Void a credit memo"
+    "/{number}/void",
+    dependencies=[Bookkeeper],
+    responses=WRITE_ERRORS,
+    summary="Void a credit memo",
 )
 def void_credit_memo(
     number: str, ledger: LedgerDep, body: ReasonIn | None = None

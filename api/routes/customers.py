@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import LedgerDep, Writer
+from api.auth.access import Bookkeeper, Reader
+from api.deps import LedgerDep
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
 from api.schemas.customers import (
     CustomerDetail,
@@ -15,13 +16,13 @@ from api.schemas.customers import (
 )
 from api.schemas.history import history_of, with_history
 
-router = APIRouter(prefix="/customers", tags=["customers"])
+router = APIRouter(prefix="/customers", tags=["customers"], dependencies=[Reader])
 
 
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Register a customer",
 )
@@ -34,7 +35,7 @@ def register_customer(body: CustomerIn, ledger: LedgerDep) -> CustomerOut:
 
 
 @router.put(
-    "/{code}/name", dependencies=[Writer], responses=WRITE_ERRORS, summary="Rename a customer"
+    "/{code}/name", dependencies=[Bookkeeper], responses=WRITE_ERRORS, summary="Rename a customer"
 )
 def rename_customer(code: str, body: CustomerNameIn, ledger: LedgerDep) -> CustomerOut:
     """Change the customer's name in the ledger."""
@@ -43,7 +44,7 @@ def rename_customer(code: str, body: CustomerNameIn, ledger: LedgerDep) -> Custo
 
 @router.put(
     "/{code}/qb-name",
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Set the customer's QB Name",
 )

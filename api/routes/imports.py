@@ -11,18 +11,19 @@ from adapters.importing.jobs import run_import
 from adapters.importing.runs import read_run
 from adapters.listing.runs import list_import_runs
 from adapters.quickbooks.gateway import GatewayKind, resolve
-from api.deps import ContainerDep, LedgerDep, Writer
+from api.auth.access import ActingBookkeeper, Reader, require_role
+from api.auth.tokens import Role
+from api.deps import ContainerDep, LedgerDep
 from api.routes.lists.paging import DEFAULT, After, Limit, paged
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
 from api.schemas.imports import ImportIn, ImportQueuedOut, ImportReportOut, ImportRunOut
 
-router = APIRouter(prefix="/imports", tags=["imports"])
+router = APIRouter(prefix="/imports", tags=["imports"], dependencies=[Reader])
 
 
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
-    dependencies=[Writer],
     responses={
         **WRITE_ERRORS,
         202: {"model": ImportQueuedOut, "description": "Queued for the Web Connector"},
@@ -31,11 +32,15 @@ router = APIRouter(prefix="/imports", tags=["imports"])
     summary="Import from QuickBooks",
 )
 def start_import(
-    body: ImportIn, container: ContainerDep, response: Response
+    body: ImportIn, container: ContainerDep, response: Response, who: ActingBookkeeper
 ) -> ImportReportOut | ImportQueuedOut:
     """Bring QuickBooks' customers, items, lists and balances into the ledger. A repeat while
-    the ledger holds transactions is refused (409) unless confirmed, with who confirmed it."""
-    options = ImportOptions(page_size=body.page_size, confirm=body.confirm, confirmed_by=body.by)
+    the ledger holds transactions is refused (409) unless confirmed, with who confirmed it;
+    confirming needs the controller role."""
+    if body.confirm:
+        require_role(Role.CONTROLLER, who)
+    by = body.by or who.name
+    options = ImportOptions(page_size=body.page_size, confirm=body.confirm, confirmed_by=by)
     if resolve(container.quickbooks_kind, body.via) is GatewayKind.WEBCONNECTOR:
         container.import_requests().request(options)
         response.status_code = status.HTTP_202_ACCEPTED

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import LedgerDep, Writer
+from api.auth.access import Bookkeeper, Reader
+from api.deps import LedgerDep
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
 from api.schemas.history import history_of, with_history
 from api.schemas.invoices import InvoiceDetail, InvoiceIn, InvoiceOut, InvoiceOutcome
 from api.schemas.lines import CorrectionIn, LinesIn
 from api.schemas.manual_actions import ReasonIn, reason_of
 
-router = APIRouter(prefix="/invoices", tags=["invoices"])
+router = APIRouter(prefix="/invoices", tags=["invoices"], dependencies=[Reader])
 
 
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Create a draft invoice",
 )
@@ -36,7 +37,7 @@ def create_invoice(body: InvoiceIn, ledger: LedgerDep) -> InvoiceOut:
 
 @router.put(
     "/{number}/lines",
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Replace a draft invoice's lines",
 )
@@ -47,7 +48,7 @@ def edit_invoice_lines(number: str, body: LinesIn, ledger: LedgerDep) -> Invoice
 
 @router.post(
     "/{number}/finalize",
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Finalize an invoice",
 )
@@ -58,7 +59,7 @@ def finalize_invoice(number: str, ledger: LedgerDep) -> InvoiceOut:
 
 @router.post(
     "/{number}/correction",
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Correct a finalized invoice QuickBooks does not hold",
 )
@@ -71,7 +72,7 @@ def correct_invoice(number: str, body: CorrectionIn, ledger: LedgerDep) -> Invoi
 
 
 @router.post(
-    "/{number}/void", dependencies=[Writer], responses=WRITE_ERRORS, summary="Void an invoice"
+    "/{number}/void", dependencies=[Bookkeeper], responses=WRITE_ERRORS, summary="Void an invoice"
 )
 def void_invoice(number: str, ledger: LedgerDep, body: ReasonIn | None = None) -> InvoiceOutcome:
     """Void an invoice without applications. If QuickBooks already holds it, a manual action
@@ -82,7 +83,7 @@ def void_invoice(number: str, ledger: LedgerDep, body: ReasonIn | None = None) -
 
 @router.post(
     "/{number}/write-off",
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Write off an invoice's open balance",
 )

@@ -8,18 +8,19 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request, Response
 
 from adapters.listing.manual_actions import ManualActionQuery, list_manual_actions
-from api.deps import LedgerDep, Writer
+from api.auth.access import Bookkeeper, Reader
+from api.deps import LedgerDep
 from api.routes.lists.paging import DEFAULT, After, Limit, paged
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
 from api.schemas.history import history_of, with_history
 from api.schemas.manual_actions import ManualActionDetail, ManualActionOut, MarkDoneIn
 
-router = APIRouter(prefix="/manual-actions", tags=["manual actions"])
+router = APIRouter(prefix="/manual-actions", tags=["manual actions"], dependencies=[Reader])
 
 
 @router.post(
     "/{action_id}/done",
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Mark a manual action done",
 )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import LedgerDep, Writer
+from api.auth.access import Bookkeeper, Reader
+from api.deps import LedgerDep
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
 from api.schemas.credit_sources import ApplicationIn
 from api.schemas.history import history_of, with_history
@@ -17,13 +18,13 @@ from api.schemas.payments import (
     PaymentOutcome,
 )
 
-router = APIRouter(prefix="/payments", tags=["payments"])
+router = APIRouter(prefix="/payments", tags=["payments"], dependencies=[Reader])
 
 
 @router.post(
     "/job",
     status_code=status.HTTP_201_CREATED,
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Record a job payment on one invoice",
 )
@@ -44,7 +45,7 @@ def record_job_payment(body: JobPaymentIn, ledger: LedgerDep) -> PaymentOut:
 @router.post(
     "/account",
     status_code=status.HTTP_201_CREATED,
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Record an account payment",
 )
@@ -65,7 +66,7 @@ def record_account_payment(body: AccountPaymentIn, ledger: LedgerDep) -> Payment
 @router.post(
     "/{reference}/applications",
     status_code=status.HTTP_201_CREATED,
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Apply an account payment to an invoice",
 )
@@ -77,7 +78,7 @@ def apply_payment(reference: str, body: ApplicationIn, ledger: LedgerDep) -> Pay
 
 @router.delete(
     "/{reference}/applications/{invoice}",
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Unapply an account payment from an invoice",
 )
@@ -89,7 +90,7 @@ def unapply_payment(reference: str, invoice: str, ledger: LedgerDep) -> PaymentO
 
 @router.post(
     "/{reference}/finish",
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Finish an account payment",
 )
@@ -100,7 +101,7 @@ def finish_payment(reference: str, ledger: LedgerDep) -> PaymentOut:
 
 
 @router.post(
-    "/{reference}/void", dependencies=[Writer], responses=WRITE_ERRORS, summary="Void a payment"
+    "/{reference}/void", dependencies=[Bookkeeper], responses=WRITE_ERRORS, summary="Void a payment"
 )
 def void_payment(reference: str, ledger: LedgerDep, body: ReasonIn | None = None) -> PaymentOutcome:
     """Void an unfinished payment, releasing its applications. If QuickBooks already holds it,

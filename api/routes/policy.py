@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query
 
+from api.acting import name_the_actors
 from api.as_of import MAX_POSITION, as_of_moment
-from api.deps import ContainerDep, Writer
+from api.auth.access import Controller, Reader
+from api.deps import ContainerDep
 from api.readiness_filters import readiness_rows
 from api.schemas.policy import ExplanationOut, PolicySwitchIn, ReadinessOut, WhatIfOut
 from domain.policy import PolicyLevel
 
-router = APIRouter(prefix="/policy", tags=["policy"])
+router = APIRouter(prefix="/policy", tags=["policy"], dependencies=[Reader])
 
 
 @router.get("/readiness", summary="Readiness of every transaction under the policy levels")
@@ -47,10 +49,13 @@ def explain(
     store, ledger = container.readiness, container.ledger
     ref = store.resolve(ledger, kind, key)
     if as_of_position is None and as_of is None:
-        return ExplanationOut.of_explanation(store.explain(ledger, ref))
-    moment = as_of_moment(as_of, container.settings.time_zone) if as_of else None
-    explanation = store.explain_as_of(ledger, ref, as_of_position, moment)
-    return ExplanationOut.of_explanation(explanation, as_of=moment)
+        explanation, moment = store.explain(ledger, ref), None
+    else:
+        moment = as_of_moment(as_of, container.settings.time_zone) if as_of else None
+        explanation = store.explain_as_of(ledger, ref, as_of_position, moment)
+    answer = ExplanationOut.of_explanation(explanation, as_of=moment)
+    name_the_actors(ledger, answer)
+    return answer
 
 
 @router.get("/what-if", summary="What a sync would do now under each level")
@@ -58,8 +63,9 @@ def what_if(container: ContainerDep) -> WhatIfOut:
     return WhatIfOut.of(container.readiness.what_if(container.ledger))
 
 
-@router.post("/level", summary="Switch the policy level", dependencies=[Writer])
+@router.post("/level", summary="Switch the policy level", dependencies=[Controller])
 def switch_level(container: ContainerDep, switch: PolicySwitchIn) -> WhatIfOut:
-    """Changes what future syncs do; never retracts what QuickBooks already has."""
+    """Changes what future syncs do; never retracts what QuickBooks already has. Needs the
+    controller role."""
     container.ledger.change_policy_level(switch.level, switch.changed_by)
     return WhatIfOut.of(container.readiness.what_if(container.ledger))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 
 from adapters.quickbooks.gateway import GatewayKind, resolve
-from api.deps import ContainerDep, Writer
+from api.auth.access import Bookkeeper, Reader
+from api.deps import ContainerDep
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
 from api.schemas.sync import (
     QueuedOperationOut,
@@ -18,13 +19,13 @@ from api.sync_delivery import sync_deliveries
 from api.sync_progress import progress_of
 from api.sync_selection import selection_of
 
-router = APIRouter(prefix="/sync", tags=["sync"])
+router = APIRouter(prefix="/sync", tags=["sync"], dependencies=[Reader])
 
 
 @router.post(
     "/runs",
     status_code=status.HTTP_202_ACCEPTED,
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Start a sync run",
 )

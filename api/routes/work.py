@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import ContainerDep, Writer
+from api.auth.access import Bookkeeper, Reader
+from api.deps import ContainerDep
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
 from api.schemas.work import DismissIn, InterventionOut, RetryIn
 
-router = APIRouter(prefix="/sync/work", tags=["sync"])
+router = APIRouter(prefix="/sync/work", tags=["sync"], dependencies=[Reader])
 
 
 @router.post(
     "/{operation}/retry",
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Retry parked or dismissed work",
 )
@@ -26,7 +27,7 @@ def retry_operation(operation: str, body: RetryIn, container: ContainerDep) -> I
 
 @router.post(
     "/{operation}/dismiss",
-    dependencies=[Writer],
+    dependencies=[Bookkeeper],
     responses=WRITE_ERRORS,
     summary="Dismiss parked work",
 )

@@ -12,7 +12,11 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field, JsonValue
 
-_ENVELOPE = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
+from adapters.listing.history import actor_of
+
+_ENVELOPE = frozenset(
+    {"originator_id", "originator_version", "timestamp", "originator_topic", "acted_by"}
+)
 
 
 class HistoryEntry(BaseModel):
@@ -21,6 +25,13 @@ class HistoryEntry(BaseModel):
     version: int = Field(description="Position of the event in the record's history, from 1")
     type: str = Field(description="The event's name, e.g. Created, Finalized, Applied")
     timestamp: datetime
+    by: str = Field(
+        default="",
+        description=(
+            "Who did it: the API token's name, the CLI's --by or OS user, the person the "
+            "command named, or qbsync for what it recorded itself (QuickBooks' answers)"
+        ),
+    )
     data: dict[str, JsonValue] = Field(
         description="The event's attributes; Decimals as strings, dates in ISO format"
     )
@@ -32,6 +43,7 @@ class HistoryEntry(BaseModel):
             version=attributes["originator_version"],
             type=type(event).__name__,
             timestamp=attributes["timestamp"],
+            by=actor_of(type(event).__name__, attributes),
             data={k: plain(v) for k, v in attributes.items() if k not in _ENVELOPE},
         )
 

@@ -21,6 +21,7 @@ class CitationOut(BaseModel):
     version: int
     event: str = Field(description="The record's type and the event, e.g. CreditSource.Applied")
     name: str = Field(description="The event's name as every history shows it, e.g. Applied")
+    by: str = Field(default="", description="Who recorded the cited event")
 
     @classmethod
     def of(cls, c: Citation) -> CitationOut:

@@ -44,5 +44,5 @@ def install_web(app: FastAPI, container: Container) -> None:
 
 
 def session_secret(container: Container) -> str:
-    """Derived from the API token: a new token signs everyone out."""
-    return hashlib.sha256(b"qbsync web session\0" + container.api_token.encode()).hexdigest()
+    """Derived from the API tokens: a change of tokens signs everyone out."""
+    return hashlib.sha256(b"qbsync web session\0" + container.tokens.secret()).hexdigest()

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from fastapi import Depends, FastAPI, Form, Request, params
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from adapters.ledger.application import set_acting_name
 from api.bootstrap import Container
 from api.deps import get_container
 
@@ -33,10 +34,9 @@ class Identity:
 
 
 def identify(container: Container, token: str) -> Identity | None:
-    """The identity a sign-in token stands for (the single API token is the controller's)."""
-    if token and hmac.compare_digest(token.encode(), container.api_token.encode()):
-        return Identity("controller", "controller")
-    return None
+    """The identity a sign-in token stands for: one of the API's named tokens."""
+    principal = container.tokens.find(token) if token else None
+    return Identity(principal.name, principal.role.label) if principal else None
 
 
 class SignInRequired(Exception):
@@ -95,9 +95,11 @@ def checked_form(request: Request, csrf: Annotated[str, Form()] = "") -> Identit
 
 
 def requires(role: str) -> params.Depends:
-    def check(identity: Annotated[Identity, Depends(checked_form)]) -> Identity:
+    # Async, so the acting name is set in the request's context, which the page inherits.
+    async def check(identity: Annotated[Identity, Depends(checked_form)]) -> Identity:
         if not identity.may(role):
             raise RoleRequired(role, identity)
+        set_acting_name(identity.name)
         return identity
 
     depends: params.Depends = Depends(check)

@@ -8,12 +8,13 @@ from fastapi import APIRouter, Query, Request, Response
 
 from adapters.listing.customers import CustomerQuery, list_customers
 from adapters.listing.runs import list_sync_runs
+from api.auth.access import Reader
 from api.deps import ContainerDep, LedgerDep
 from api.routes.lists.paging import DEFAULT, After, Limit, paged
 from api.schemas.customers import CustomerOut
 from api.schemas.lists import SyncRunOut
 
-router = APIRouter(tags=["lists"])
+router = APIRouter(tags=["lists"], dependencies=[Reader])
 
 
 @router.get("/customers", summary="List customers")

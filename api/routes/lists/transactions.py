@@ -11,13 +11,14 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from adapters.listing.created import CreatedIndex
 from adapters.listing.transactions import SORTS, TransactionQuery, list_transactions
+from api.auth.access import Reader
 from api.deps import ContainerDep
 from api.routes.lists.paging import DEFAULT, After, Limit, paged
 from api.schemas.lists import TransactionItemOut
 from domain.policy import PolicyLevel
 from projections.readiness.verdicts import State
 
-router = APIRouter(tags=["lists"])
+router = APIRouter(tags=["lists"], dependencies=[Reader])
 
 
 def transaction_filters(
