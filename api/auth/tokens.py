@@ -20,7 +20,7 @@ from domain.errors import InvalidInput
 
 _DIGEST = re.compile(r"sha256:([0-9a-fA-F]{64})")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@ -]{0,63}")
-LEGACY_TOKEN_NAME = "api-token"
+LEGACY_TOKEN_NAME = "controller"
 
 
 class Role(IntEnum):

@@ -19,7 +19,8 @@ from api.bootstrap import bootstrap
 from tests.e2e.auth.servers import auth, production_env, production_settings, running_serve
 
 # Who may call each route: "open" (no token, also in production), "webconnector" (the SOAP
-# protocol's own login), or the least role that may.
+# protocol's own login), "page" (a web page: only a signed-in session, whatever bearer token
+# is sent), or the least role that may.
 ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/health"): "open",
     ("GET", "/openapi.json"): "auditor",
@@ -66,6 +67,9 @@ ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/sync/parked"): "auditor",
     ("GET", "/sync/stuck"): "auditor",
     ("GET", "/sync/runs"): "auditor",
+    ("POST", "/sync/work/{operation}/retry"): "bookkeeper",
+    ("POST", "/sync/work/{operation}/dismiss"): "bookkeeper",
+    ("GET", "/sync/work/{operation}/history"): "auditor",
     ("GET", "/customers"): "auditor",
     ("GET", "/invoices"): "auditor",
     ("GET", "/payments"): "auditor",
@@ -76,6 +80,34 @@ ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/qbwc/company/{company_id}"): "webconnector",
     ("GET", "/qbwc/qwc/{username}"): "bookkeeper",
     ("GET", "/qbwc/support"): "webconnector",
+    ("GET", "/sign-in"): "open",
+    ("POST", "/sign-in"): "page",  # a form: refused without its CSRF token
+    ("POST", "/sign-out"): "page",
+    **{
+        route: "page"
+        for route in [
+            ("GET", "/"),
+            ("GET", "/history"),
+            ("GET", "/history.csv"),
+            ("GET", "/import"),
+            ("GET", "/import/{run_id}"),
+            ("GET", "/needs-a-person"),
+            ("GET", "/policy"),
+            ("GET", "/quickbooks"),
+            ("GET", "/runs"),
+            ("GET", "/runs/{run_id}"),
+            ("GET", "/transactions"),
+            ("GET", "/transactions/{kind}/{key}"),
+            ("GET", "/transactions/{kind}/{key}/history.csv"),
+            ("POST", "/import"),
+            ("POST", "/needs-a-person/dismiss"),
+            ("POST", "/needs-a-person/retry"),
+            ("POST", "/needs-a-person/{action_id}/done"),
+            ("POST", "/policy"),
+            ("POST", "/policy/confirm"),
+            ("POST", "/sync"),
+        ]
+    },
 }
 ROLES = [None, "auditor", "bookkeeper", "controller"]
 RANK = {"auditor": 1, "bookkeeper": 2, "controller": 3}
@@ -83,7 +115,7 @@ RANK = {"auditor": 1, "bookkeeper": 2, "controller": 3}
 
 def expected_refusal(access: str, role: str | None) -> int | None:
     """401 or 403 when `role` may not call a route of `access`; None when it may."""
-    if access in ("open", "webconnector"):
+    if access in ("open", "webconnector", "page"):
         return None
     if role is None:
         return 401
@@ -135,7 +167,11 @@ def test_each_role_gets_the_answer_the_table_gives(
         method, server + concrete(path), headers=auth(role), json=[], timeout=30
     )
     refusal = expected_refusal(ACCESS[(method, path)], role)
-    if refusal is None:
+    if ACCESS[(method, path)] == "page":
+        assert response.status_code in (303, 403), response.text
+        if response.status_code == 303:
+            assert response.headers["location"].startswith("/sign-in?next=")
+    elif refusal is None:
         assert response.status_code not in (401, 403), response.text
         if ACCESS[(method, path)] != "webconnector":
             assert response.status_code < 500, response.text
