@@ -17,7 +17,7 @@ from adapters.sync.dialect import Dialect
 
 REPLAY_WINDOW_SECONDS = 24 * 3600
 ABANDONED_AFTER_SECONDS = 120.0
-TABLE = "idempotency_keys"
+TABLE = "qbsync_idempotency_keys"
 _IN_PROGRESS = 0
 
 
@@ -39,16 +39,19 @@ class Claim:
     in_flight: bool = False
 
 
+def create_statement(d: Dialect) -> str:
+    """The keys' table, created with the ledger's other tables (see adapters/sync/schema.py)."""
+    return (
+        f"CREATE TABLE IF NOT EXISTS {d.table(TABLE)} (scope TEXT NOT NULL, "
+        "idem_key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL, "
+        "headers TEXT NOT NULL, body TEXT NOT NULL, created_at DOUBLE PRECISION NOT NULL, "
+        "PRIMARY KEY (scope, idem_key))"
+    )
+
+
 class IdempotencyKeys:
     def __init__(self, datastore: Any, dialect: Dialect) -> None:
         self.datastore, self.d, self.table = datastore, dialect, dialect.table(TABLE)
-        with self.datastore.transaction(commit=True) as c:
-            c.execute(
-                f"CREATE TABLE IF NOT EXISTS {self.table} (scope TEXT NOT NULL, "
-                "idem_key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL, "
-                "headers TEXT NOT NULL, body TEXT NOT NULL, created_at DOUBLE PRECISION NOT "
-                "NULL, PRIMARY KEY (scope, idem_key))"
-            )
 
     def claim(self, scope: str, key: str, fingerprint: str) -> Claim:
         m, now = self.d.mark, time.time()

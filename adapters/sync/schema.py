@@ -3,6 +3,7 @@ did to parked work, and the leases of the workers holding work in flight."""
 
 from __future__ import annotations
 
+from adapters import idempotency
 from adapters.sync.dialect import Dialect
 
 OUTBOX, DEPS, LOG, RUNS, ACTIONS, WORKERS = (
@@ -42,4 +43,5 @@ def create_statements(d: Dialect) -> list[str]:
         "reason TEXT NOT NULL, status_before TEXT NOT NULL, at DOUBLE PRECISION NOT NULL)",
         f"CREATE TABLE IF NOT EXISTS {d.table(WORKERS)} (worker TEXT PRIMARY KEY, "
         "host TEXT NOT NULL, pid INTEGER NOT NULL, lease_until DOUBLE PRECISION NOT NULL)",
+        idempotency.create_statement(d),  # the API's Idempotency-Key answers
     ]
