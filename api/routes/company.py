@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from api.auth.access import Reader
 from api.deps import LedgerDep
 from api.schemas.company import CompanyOut
-from api.schemas.history import history_of
+from api.schemas.history import recorded_history
 
 router = APIRouter(prefix="/company", tags=["company"], dependencies=[Reader])
 
@@ -17,5 +17,5 @@ def read_company(ledger: LedgerDep) -> CompanyOut:
     """The current policy level, whether the initial import has completed, and the history of
     policy changes and imports."""
     settings = ledger.company_settings()
-    history = history_of(ledger.history(settings.id), settings.version)
+    history = recorded_history(ledger, settings)
     return CompanyOut.of(settings, history)

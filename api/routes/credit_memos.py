@@ -14,7 +14,7 @@ from api.schemas.credit_memos import (
     CreditMemoOutcome,
 )
 from api.schemas.credit_sources import ApplicationIn
-from api.schemas.history import history_of, with_history
+from api.schemas.history import recorded_history, with_history
 from api.schemas.lines import CorrectionIn
 from api.schemas.manual_actions import ReasonIn, reason_of
 
@@ -106,5 +106,5 @@ def void_credit_memo(
 def read_credit_memo(number: str, ledger: LedgerDep) -> CreditMemoDetail:
     """The credit memo's current state and every event of its history, oldest first."""
     memo = ledger.credit_memo(number)
-    history = history_of(ledger.history(memo.id), memo.version)
+    history = recorded_history(ledger, memo)
     return with_history(CreditMemoDetail, CreditMemoOut.of(memo), history)

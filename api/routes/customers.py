@@ -14,7 +14,7 @@ from api.schemas.customers import (
     CustomerOut,
     CustomerQbNameIn,
 )
-from api.schemas.history import history_of, with_history
+from api.schemas.history import recorded_history, with_history
 
 router = APIRouter(prefix="/customers", tags=["customers"], dependencies=[Reader])
 
@@ -57,5 +57,5 @@ def set_customer_qb_name(code: str, body: CustomerQbNameIn, ledger: LedgerDep) -
 def read_customer(code: str, ledger: LedgerDep) -> CustomerDetail:
     """The customer's current state and every event of its history, oldest first."""
     customer = ledger.customer(code)
-    history = history_of(ledger.history(customer.id), customer.version)
+    history = recorded_history(ledger, customer)
     return with_history(CustomerDetail, CustomerOut.of(customer), history)

@@ -7,7 +7,7 @@ from fastapi import APIRouter, status
 from api.auth.access import Bookkeeper, Reader
 from api.deps import LedgerDep
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
-from api.schemas.history import history_of, with_history
+from api.schemas.history import recorded_history, with_history
 from api.schemas.invoices import InvoiceDetail, InvoiceIn, InvoiceOut, InvoiceOutcome
 from api.schemas.lines import CorrectionIn, LinesIn
 from api.schemas.manual_actions import ReasonIn, reason_of
@@ -100,5 +100,5 @@ def write_off_invoice(
 def read_invoice(number: str, ledger: LedgerDep) -> InvoiceDetail:
     """The invoice's current state and every event of its history, oldest first."""
     invoice = ledger.invoice(number)
-    history = history_of(ledger.history(invoice.id), invoice.version)
+    history = recorded_history(ledger, invoice)
     return with_history(InvoiceDetail, InvoiceOut.of(invoice), history)

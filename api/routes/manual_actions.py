@@ -12,7 +12,7 @@ from api.auth.access import Bookkeeper, Reader
 from api.deps import LedgerDep
 from api.routes.lists.paging import DEFAULT, After, Limit, paged
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
-from api.schemas.history import history_of, with_history
+from api.schemas.history import recorded_history, with_history
 from api.schemas.manual_actions import ManualActionDetail, ManualActionOut, MarkDoneIn
 
 router = APIRouter(prefix="/manual-actions", tags=["manual actions"], dependencies=[Reader])
@@ -35,7 +35,7 @@ def mark_manual_action_done(
 def read_manual_action(action_id: UUID, ledger: LedgerDep) -> ManualActionDetail:
     """The manual action's instructions, whether it is done, and its history."""
     action = ledger.manual_action(action_id)
-    history = history_of(ledger.history(action.id), action.version)
+    history = recorded_history(ledger, action)
     return with_history(ManualActionDetail, ManualActionOut.of(action), history)
 
 

@@ -8,7 +8,7 @@ from api.auth.access import Bookkeeper, Reader
 from api.deps import LedgerDep
 from api.routes.responses import READ_ERRORS, WRITE_ERRORS
 from api.schemas.credit_sources import ApplicationIn
-from api.schemas.history import history_of, with_history
+from api.schemas.history import recorded_history, with_history
 from api.schemas.manual_actions import ReasonIn, reason_of
 from api.schemas.payments import (
     AccountPaymentIn,
@@ -114,5 +114,5 @@ def void_payment(reference: str, ledger: LedgerDep, body: ReasonIn | None = None
 def read_payment(reference: str, ledger: LedgerDep) -> PaymentDetail:
     """The payment's current state and every event of its history, oldest first."""
     payment = ledger.payment(reference)
-    history = history_of(ledger.history(payment.id), payment.version)
+    history = recorded_history(ledger, payment)
     return with_history(PaymentDetail, PaymentOut.of(payment), history)

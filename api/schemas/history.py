@@ -10,9 +10,12 @@ from enum import Enum
 from typing import TypeVar
 from uuid import UUID
 
+from eventsourcing.domain import Aggregate
 from pydantic import BaseModel, Field, JsonValue
 
+from adapters.ledger.application import Ledger
 from adapters.listing.history import actor_of
+from adapters.listing.positions import log_positions
 
 _ENVELOPE = frozenset(
     {"originator_id", "originator_version", "timestamp", "originator_topic", "acted_by"}
@@ -23,6 +26,9 @@ class HistoryEntry(BaseModel):
     """One domain event, as recorded: its version in the aggregate, type, time and data."""
 
     version: int = Field(description="Position of the event in the record's history, from 1")
+    log_position: int | None = Field(
+        default=None, description="The event's place in the ledger's log, as citations name it"
+    )
     type: str = Field(description="The event's name, e.g. Created, Finalized, Applied")
     timestamp: datetime
     by: str = Field(
@@ -48,10 +54,17 @@ class HistoryEntry(BaseModel):
         )
 
 
-def history_of(events: list[object], up_to_version: int) -> list[HistoryEntry]:
-    """The entries of `events` up to the version the current state was read at."""
+def history_of(
+    events: list[object], up_to_version: int, positions: Mapping[int, int] | None = None
+) -> list[HistoryEntry]:
+    """The entries of `events` up to the version the current state was read at, each with
+    its log position when `positions` ({version: position}) has it."""
     entries = [HistoryEntry.of(event) for event in events]
-    return [entry for entry in entries if entry.version <= up_to_version]
+    return [
+        entry.model_copy(update={"log_position": (positions or {}).get(entry.version)})
+        for entry in entries
+        if entry.version <= up_to_version
+    ]
 
 
 def plain(value: object) -> JsonValue:
@@ -75,6 +88,11 @@ def plain(value: object) -> JsonValue:
     if isinstance(value, list | tuple | set | frozenset):
         return [plain(item) for item in value]
     return str(value)
+
+
+def recorded_history(ledger: Ledger, record: Aggregate) -> list[HistoryEntry]:
+    """The history of `record` as read, each event with its log position."""
+    return history_of(ledger.history(record.id), record.version, log_positions(ledger, record.id))
 
 
 Detail = TypeVar("Detail", bound=BaseModel)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.bootstrap import Container
 from domain.lines import make_line
+from domain.policy import PolicyLevel
 from tests.e2e.sync.conftest import TOKEN
 
 WRITER = {"Authorization": f"Bearer {TOKEN}"}
@@ -213,3 +214,26 @@ def test_a_row_shows_the_amount_after_its_lines_changed(
     rows = {row["key"]: row for row in client.get("/invoices", params={"limit": 500}).json()}
     assert rows["260307-1"]["amount"] == "110.00"
     assert rows["260308-1"]["amount"] == "9.00"  # created after the first list: found too
+
+
+def test_history_over_a_date_range_and_each_records_log_positions(
+    container: Container, client: TestClient
+) -> None:
+    a_month_of_invoices(container)
+    container.ledger.change_policy_level(PolicyLevel.MODERATE, "Dana")
+    today = datetime.now(UTC).date().isoformat()
+    pages = every_page(client, "/history", **{"from": today, "to": today, "limit": 10})
+    lines = [line for page in pages for line in page]
+    positions = [line["log_position"] for line in lines]
+    assert positions == sorted(positions) and len(set(positions)) == len(lines)
+    [changed] = [line for line in lines if line["event"] == "PolicyLevelChanged"]
+    assert changed["record"] == "company settings" and changed["by"] == "Dana"
+    assert changed["citation"].endswith(f"· by Dana · log #{changed['log_position']}")
+    assert client.get("/history", params={"from": "2000-01-01", "to": "2000-01-02"}).json() == []
+    backwards = client.get("/history", params={"from": today, "to": "2000-01-01"})
+    assert backwards.status_code == 422 and "after it ends" in backwards.text
+
+    # a record's own history carries the same log positions
+    invoice = client.get("/invoices/260301-1").json()["history"]
+    created = next(line for line in lines if line["record"] == "invoice 260301-1")
+    assert invoice[0]["type"] == "Created" and invoice[0]["log_position"] == created["log_position"]
