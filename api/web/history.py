@@ -18,7 +18,7 @@ from api.web.templating import page
 router = APIRouter()
 
 
-@router.get("/history", dependencies=[SIGNED_IN])
+@router.get("/export-history", dependencies=[SIGNED_IN])
 def history(request: Request) -> Response:
     today = datetime.now(UTC).date()
     return page(request, "history.html", "History", first=today - timedelta(days=30), last=today)

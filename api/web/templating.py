@@ -30,7 +30,7 @@ NAVIGATION = (
     ("/needs-a-person", "Needs a person"),
     ("/policy", "Policy"),
     ("/import", "Import"),
-    ("/history", "History"),
+    ("/export-history", "History"),
 )
 
 
