@@ -140,7 +140,7 @@ def sync_sizes(backend: str, sizes: list[int], budget: Budget, workdir: Path) ->
             print(f"  {size:>7,} skipped: the budget is spent")
             continue
         with fresh_store(backend, workdir) as env:
-            ledger = Ledger(env=env)
+            ledger = SyncLedger(env=env)  # (the sync's ledger: on PostgreSQL, its own tables)
             levels = ready_work(ledger, size)
             ledger.close()
             r = sync_once(env, levels)
@@ -162,7 +162,7 @@ def sync_in_histories(backend: str, histories: list[int], budget: Budget, workdi
             print(f"  {events:>9,} skipped: the budget is spent")
             continue
         with fresh_store(backend, workdir) as env:
-            ledger = Ledger(env=env)
+            ledger = SyncLedger(env=env)
             history(ledger, events)
             held = ledger.recorder.max_notification_id() or 0
             levels = ready_work(ledger, 100)
