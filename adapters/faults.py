@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import psycopg
 import psycopg_pool
 
-from adapters.persistence import MissingSchema
-from adapters.qbsim.file_errors import CompanyFileError
+from adapters.quickbooks.simulator.file_errors import CompanyFileError
+from adapters.storage.persistence import MissingSchema
 
 _SCHEMA_NAME = re.compile(r'schema "([^"]+)" does not exist')
 _DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)

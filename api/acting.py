@@ -7,8 +7,8 @@ from uuid import UUID
 
 from pydantic import BaseModel
 
-from adapters.ledger.application import Ledger
-from adapters.listing.history import actor_of
+from adapters.services.listing.history import actor_of
+from adapters.storage.ledger.application import Ledger
 from api.schemas.policy import CitationOut
 
 

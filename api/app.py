@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from adapters.idempotency import IdempotencyKeys
+from adapters.storage.idempotency import IdempotencyKeys
 from api.auth.access import Bookkeeper, Reader
 from api.body_limit import BodyLimit
 from api.bootstrap import Container

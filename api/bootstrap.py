@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from adapters.persistence import schema_setup
 from adapters.quickbooks.gateway import (
     GatewayKind,
     QuickBooksGateway,
@@ -15,16 +14,17 @@ from adapters.quickbooks.gateway import (
     WebConnectorGateway,
     choose_gateway,
 )
-from adapters.readiness.store import ReadinessStore
+from adapters.services.sync.ledger_with_outbox import SyncLedger
 from adapters.settings import Settings
-from adapters.sync.ledger_with_outbox import SyncLedger
+from adapters.storage.persistence import schema_setup
+from adapters.storage.readiness.store import ReadinessStore
 from api.auth.tokens import TokenBook, token_book
 
 if TYPE_CHECKING:
-    from adapters.importing.jobs import ImportRequests
-    from adapters.qbsim import QuickBooksSimulator
-    from adapters.sync.settings import SyncSettings
-    from adapters.sync.synchronizer import Synchronizer
+    from adapters.quickbooks.simulator import QuickBooksSimulator
+    from adapters.services.importing.jobs import ImportRequests
+    from adapters.services.sync.settings import SyncSettings
+    from adapters.services.sync.synchronizer import Synchronizer
 
 T = TypeVar("T")
 
@@ -67,7 +67,7 @@ class Container:
 
     def quickbooks_simulator(self) -> QuickBooksSimulator:
         """The simulated QuickBooks company at settings.simulator_file, opened on first use."""
-        from adapters.qbsim import QuickBooksSimulator
+        from adapters.quickbooks.simulator import QuickBooksSimulator
 
         return self.once(
             "quickbooks_simulator", lambda: QuickBooksSimulator.open(self.settings.simulator_file)
@@ -75,7 +75,7 @@ class Container:
 
     def synchronizer(self) -> Synchronizer:
         """The synchronisation of ledger work into QuickBooks, built on first use."""
-        from adapters.sync.synchronizer import Synchronizer
+        from adapters.services.sync.synchronizer import Synchronizer
 
         return self.once(
             "synchronizer",
@@ -83,7 +83,7 @@ class Container:
         )
 
     def sync_settings(self) -> SyncSettings:
-        from adapters.sync.settings import SyncSettings
+        from adapters.services.sync.settings import SyncSettings
 
         return SyncSettings(
             stuck_after=self.settings.sync_stuck_after_seconds,
@@ -93,7 +93,7 @@ class Container:
     def import_requests(self) -> ImportRequests:
         """Imports asked for through the Web Connector (serve them with
         `ConversationWorkSource(container.import_requests().conversation_for)`)."""
-        from adapters.importing.jobs import ImportRequests
+        from adapters.services.importing.jobs import ImportRequests
 
         return self.once("import_requests", lambda: ImportRequests(self.ledger))
 

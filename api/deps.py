@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from adapters.ledger.application import Ledger
+from adapters.storage.ledger.application import Ledger
 from api.auth.access import Bookkeeper
 from api.bootstrap import Container
 

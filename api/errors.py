@@ -26,7 +26,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from adapters.ledger.unit_of_work import ConcurrencyConflict
+from adapters.storage.ledger.unit_of_work import ConcurrencyConflict
 from domain.errors import DomainError, InvalidInput, RecordNotFound, StateConflict
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"

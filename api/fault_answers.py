@@ -15,8 +15,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from adapters.faults import OperationalFault, operational_fault
-from adapters.persistence import MissingSchema
-from adapters.qbsim.file_errors import CompanyFileError
+from adapters.quickbooks.simulator.file_errors import CompanyFileError
+from adapters.storage.persistence import MissingSchema
 from api.errors import problem_response
 
 RETRY_AFTER_SECONDS = 2

@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from adapters.idempotency import Claim, IdempotencyKeys, StoredAnswer
+from adapters.storage.idempotency import Claim, IdempotencyKeys, StoredAnswer
 from api.errors import problem_response
 
 HEADER = "Idempotency-Key"

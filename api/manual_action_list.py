@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from adapters.ledger.application import Ledger
-from adapters.listing.manual_actions import ManualActionQuery, list_manual_actions
-from adapters.listing.pages import MAX_LIMIT
+from adapters.services.listing.manual_actions import ManualActionQuery, list_manual_actions
+from adapters.services.listing.pages import MAX_LIMIT
+from adapters.storage.ledger.application import Ledger
 from domain.manual_action import ManualAction
 
 

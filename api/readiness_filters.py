@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from adapters.ledger.application import Ledger
-from adapters.readiness.store import ReadinessStore
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.readiness.store import ReadinessStore
 from domain.errors import InvalidInput
 from domain.kinds import kinds_named
 from domain.policy import PolicyLevel

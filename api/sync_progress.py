@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from adapters.sync.operations import SETTLED
-from adapters.sync.runs import FINISHED
-from adapters.sync.synchronizer import Synchronizer
+from adapters.services.sync.synchronizer import Synchronizer
+from adapters.storage.outbox.operations import SETTLED
+from adapters.storage.outbox.runs import FINISHED
 from api.sync_delivery import SyncDeliveries
 
 _ANSWERED = SETTLED

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from adapters.ledger.application import Ledger
-from adapters.sync.selection import Selection
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.outbox.selection import Selection
 from domain.errors import InvalidInput, RecordNotFound
 from domain.kinds import SPELLINGS, kinds_named
 from projections.readiness.facts import TxnRef

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import threading
 
-from adapters.qbwc.ports import QbwcSession, WorkSource, WorkSourceRegistry
-from adapters.qbwc.service import WebConnectorService
-from adapters.qbwc.settings import WebConnectorSettings, build_service
-from adapters.quickbooks.conversation import ConversationWorkSource
 from adapters.quickbooks.gateway import StartupRefused
-from adapters.sync.webconnector import SyncWorkSource
+from adapters.quickbooks.webconnector.conversation_source import ConversationWorkSource
+from adapters.quickbooks.webconnector.ports import QbwcSession, WorkSource, WorkSourceRegistry
+from adapters.quickbooks.webconnector.service import WebConnectorService
+from adapters.quickbooks.webconnector.settings import WebConnectorSettings, build_service
+from adapters.services.sync.webconnector import SyncWorkSource
 from api.bootstrap import Container
 
 

@@ -33,9 +33,9 @@ from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.persistence import JSONTranscoder
 
-from adapters.ledger.application import Ledger
-from adapters.ledger.transcodings import register_domain_transcodings
 from adapters.settings import persistence_env
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.ledger.transcodings import register_domain_transcodings
 from domain import ids
 from domain.lines import Line, make_line
 

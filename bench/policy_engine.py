@@ -22,9 +22,9 @@ from pathlib import Path
 from statistics import median
 from uuid import UUID
 
-from adapters.ledger.application import Ledger
-from adapters.readiness.store import ReadinessStore
 from adapters.settings import persistence_env
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.readiness.store import ReadinessStore
 from domain import ids
 from domain.kinds import TxnKind
 from domain.lines import make_line

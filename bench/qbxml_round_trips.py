@@ -25,9 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbsim.demo_company import large_company
-from adapters.qbxml.requests import (
+from adapters.quickbooks.qbxml.requests import (
     AppliedToTxn,
     InvoiceAdd,
     QbRef,
@@ -36,7 +34,9 @@ from adapters.qbxml.requests import (
     SalesLineAdd,
     build_message,
 )
-from adapters.qbxml.responses import parse_response_message
+from adapters.quickbooks.qbxml.responses import parse_response_message
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.simulator.demo_company import large_company
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "shared" / "qbxml" / "qbxmlops130.xsd"
 

@@ -35,13 +35,13 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from adapters.ledger.application import Ledger
-from adapters.qbsim.simulator import QuickBooksSimulator
-from adapters.readiness.events import read_log
-from adapters.readiness.store import ReadinessStore
-from adapters.sync.ledger_with_outbox import SyncLedger
-from adapters.sync.settings import SyncSettings
-from adapters.sync.synchronizer import Synchronizer
+from adapters.quickbooks.simulator.simulator import QuickBooksSimulator
+from adapters.services.sync.ledger_with_outbox import SyncLedger
+from adapters.services.sync.settings import SyncSettings
+from adapters.services.sync.synchronizer import Synchronizer
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.readiness.events import read_log
+from adapters.storage.readiness.store import ReadinessStore
 from bench.ledger_throughput import fresh_store
 from bench.policy_engine import build
 from domain import ids
@@ -231,9 +231,9 @@ def cold_explain(backend: str, transactions: int, budget: Budget, workdir: Path)
 _CHILD = """
 import json, resource, sys, time
 started = time.perf_counter()
-from adapters.ledger.application import Ledger
-from adapters.readiness.events import read_log
-from adapters.readiness.store import ReadinessStore
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.readiness.events import read_log
+from adapters.storage.readiness.store import ReadinessStore
 env, kind, key = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
 ledger, store = Ledger(env=env), ReadinessStore.open(env)
 store.explain(ledger, store.resolve(ledger, kind, key)).lines()

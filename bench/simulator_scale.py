@@ -16,12 +16,12 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbsim.company import Company, Ref
-from adapters.qbsim.demo_company import demo_company
-from adapters.qbsim.operations_lists import add_customer
-from adapters.qbsim.operations_sales import LineInput, SalesTxnInput, add_invoice
-from adapters.qbsim.store import CompanyFile
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.simulator.company import Company, Ref
+from adapters.quickbooks.simulator.demo_company import demo_company
+from adapters.quickbooks.simulator.operations_lists import add_customer
+from adapters.quickbooks.simulator.operations_sales import LineInput, SalesTxnInput, add_invoice
+from adapters.quickbooks.simulator.store import CompanyFile
 
 INVOICES_PER_CUSTOMER = 10
 

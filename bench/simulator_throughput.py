@@ -9,8 +9,8 @@ import argparse
 import time
 from collections.abc import Callable
 
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbsim.demo_company import large_company
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.simulator.demo_company import large_company
 
 
 def _message(requests: list[str]) -> str:

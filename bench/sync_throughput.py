@@ -13,12 +13,12 @@ import time
 from datetime import date
 from pathlib import Path
 
-from adapters.qbsim.simulator import QuickBooksSimulator
-from adapters.readiness.store import ReadinessStore
+from adapters.quickbooks.simulator.simulator import QuickBooksSimulator
+from adapters.services.sync.ledger_with_outbox import SyncLedger
+from adapters.services.sync.settings import SyncSettings
+from adapters.services.sync.synchronizer import Synchronizer
 from adapters.settings import persistence_env
-from adapters.sync.ledger_with_outbox import SyncLedger
-from adapters.sync.settings import SyncSettings
-from adapters.sync.synchronizer import Synchronizer
+from adapters.storage.readiness.store import ReadinessStore
 from domain.lines import make_line
 
 DEPTH = 3  # customer, then invoice, then its conservative job payment

@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from adapters.ledger.application import set_acting_name
+from adapters.storage.ledger.application import set_acting_name
 from api.auth.tokens import Principal, Role, TokenBook
 
 _bearer = HTTPBearer(

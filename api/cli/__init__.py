@@ -9,8 +9,8 @@ import typer
 
 from adapters.errors import ConfigurationError
 from adapters.faults import operational_fault
-from adapters.ledger.application import reset_acting_name, set_acting_name
 from adapters.settings import Settings
+from adapters.storage.ledger.application import reset_acting_name, set_acting_name
 
 app = typer.Typer(
     help="qbsync: an event-sourced ledger synchronised into QuickBooks Desktop.",

@@ -11,10 +11,10 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from adapters.demo.towing_day import RecordedDay, record_day
-from adapters.importing.jobs import run_import
-from adapters.ledger.application import Ledger
-from adapters.listing.citations import Citations
+from adapters.services.demo.towing_day import RecordedDay, record_day
+from adapters.services.importing.jobs import run_import
+from adapters.services.listing.citations import Citations
+from adapters.storage.ledger.application import Ledger
 from api.bootstrap import Container, bootstrap
 from domain.credit_source import CreditSource
 from projections.readiness.what_if import WhatIf

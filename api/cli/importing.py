@@ -10,11 +10,11 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 from rich.table import Table
 
-from adapters.importing.conversation import DEFAULT_PAGE_SIZE, ImportOptions
-from adapters.importing.jobs import run_import
-from adapters.importing.runs import ImportReport, list_runs, read_run
-from adapters.ledger.application import set_acting_name
 from adapters.quickbooks.gateway import GatewayKind
+from adapters.services.importing.conversation import DEFAULT_PAGE_SIZE, ImportOptions
+from adapters.services.importing.jobs import run_import
+from adapters.services.importing.runs import ImportReport, list_runs, read_run
+from adapters.storage.ledger.application import set_acting_name
 from api.bootstrap import Container, bootstrap
 from api.schemas.imports import ImportReportOut, ImportRunOut
 from domain.errors import DomainError

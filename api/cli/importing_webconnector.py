@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import secrets
 
-from adapters.importing.conversation import ImportOptions
-from adapters.importing.jobs import ImportRequests
-from adapters.importing.runs import ImportReport, read_run
-from adapters.qbwc.emulator import Progress, QuickBooksBackend, WebConnectorEmulator
-from adapters.qbwc.ports import WorkSourceRegistry
-from adapters.qbwc.service import WebConnectorService
-from adapters.qbwc.users import QbwcUser, UserDirectory, make_password_hash
-from adapters.quickbooks.conversation import ConversationWorkSource, ProgressCallback
+from adapters.quickbooks.conversation import ProgressCallback
+from adapters.quickbooks.webconnector.conversation_source import ConversationWorkSource
+from adapters.quickbooks.webconnector.emulator import (
+    Progress,
+    QuickBooksBackend,
+    WebConnectorEmulator,
+)
+from adapters.quickbooks.webconnector.ports import WorkSourceRegistry
+from adapters.quickbooks.webconnector.service import WebConnectorService
+from adapters.quickbooks.webconnector.users import QbwcUser, UserDirectory, make_password_hash
+from adapters.services.importing.conversation import ImportOptions
+from adapters.services.importing.jobs import ImportRequests
+from adapters.services.importing.runs import ImportReport, read_run
 from api.bootstrap import Container
 from api.cli.local_server import serve_locally
 from api.qbwc import create_qbwc_test_app

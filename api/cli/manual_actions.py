@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from adapters.listing.manual_actions import find_manual_action
+from adapters.services.listing.manual_actions import find_manual_action
 from api.bootstrap import bootstrap
 from api.manual_action_list import listed_manual_actions
 from api.schemas.manual_actions import ManualActionOut

@@ -10,8 +10,8 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
-from adapters.ledger.application import set_acting_name
-from adapters.listing.citations import Citations
+from adapters.services.listing.citations import Citations
+from adapters.storage.ledger.application import set_acting_name
 from api.acting import name_the_actors
 from api.as_of import as_of_moment, bounded_position
 from api.cli.running import command_container

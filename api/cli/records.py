@@ -14,10 +14,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from adapters.listing.citations import Citations
-from adapters.listing.history import history_between, record_history, record_of
-from adapters.listing.runs import list_sync_runs
-from adapters.sync.reports import iso
+from adapters.services.listing.citations import Citations
+from adapters.services.listing.history import history_between, record_history, record_of
+from adapters.services.listing.runs import list_sync_runs
+from adapters.services.sync.reports import iso
 from api.bootstrap import Container
 from api.cli.running import command_container
 from api.schemas.lists import HistoryLineOut, SyncRunOut, write_history_csv

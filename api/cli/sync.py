@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 from rich.table import Table
 
-from adapters.sync.reports import SyncReport
+from adapters.services.sync.reports import SyncReport
 from api.bootstrap import Container, bootstrap
 from api.schemas.sync import SyncReportOut, WaitingOut
 from api.sync_selection import TYPE_NAMES, parse_only, selection_of

@@ -10,15 +10,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from adapters.qbwc.emulator import (
+from adapters.quickbooks.webconnector.emulator import (
     DEFAULT_CLIENT_VERSION,
     Progress,
     QuickBooksBackend,
     SessionReport,
     WebConnectorEmulator,
 )
-from adapters.qbwc.qwc import QwcError, QwcSettings, build_qwc
-from adapters.qbwc.users import make_password_hash
+from adapters.quickbooks.webconnector.qwc import QwcError, QwcSettings, build_qwc
+from adapters.quickbooks.webconnector.users import make_password_hash
 
 console = Console()
 webconnector_app = typer.Typer(help="QuickBooks Web Connector tools.", no_args_is_help=True)
@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
 
 def open_quickbooks_backend(company_file: str) -> QuickBooksBackend:
     """The QuickBooks simulator holding `company_file` (imported only when needed)."""
-    from adapters.qbsim import QuickBooksSimulator  # type: ignore[import-not-found,unused-ignore]
+    from adapters.quickbooks.simulator import QuickBooksSimulator  # type: ignore[import-not-found,unused-ignore]
 
     simulator = QuickBooksSimulator.open(company_file)
     handle: QuickBooksBackend = simulator.handle

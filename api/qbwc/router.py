@@ -18,17 +18,17 @@ from fastapi import APIRouter, HTTPException, Request, Response, params
 from fastapi.responses import PlainTextResponse
 from starlette.concurrency import run_in_threadpool
 
-from adapters.qbwc.qwc import QwcError, QwcSettings, build_qwc
-from adapters.qbwc.service import WebConnectorService
-from adapters.qbwc.soap import (
+from adapters.quickbooks.qbxml.safe_xml import MAX_DOCUMENT_BYTES
+from adapters.quickbooks.webconnector.qwc import QwcError, QwcSettings, build_qwc
+from adapters.quickbooks.webconnector.service import WebConnectorService
+from adapters.quickbooks.webconnector.soap import (
     CONTENT_TYPE,
     SoapFaultError,
     build_fault,
     build_response,
     parse_call,
 )
-from adapters.qbwc.wsdl import build_wsdl
-from adapters.qbxml.safe_xml import MAX_DOCUMENT_BYTES
+from adapters.quickbooks.webconnector.wsdl import build_wsdl
 
 logger = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from adapters.qbwc.qwc import QwcSettings
-from adapters.qbwc.service import WebConnectorService
+from adapters.quickbooks.webconnector.qwc import QwcSettings
+from adapters.quickbooks.webconnector.service import WebConnectorService
 from api.qbwc.router import create_qbwc_router
 
 

@@ -6,11 +6,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from adapters.importing.conversation import ImportOptions
-from adapters.importing.jobs import run_import
-from adapters.importing.runs import read_run
-from adapters.listing.runs import list_import_runs
 from adapters.quickbooks.gateway import GatewayKind, resolve
+from adapters.services.importing.conversation import ImportOptions
+from adapters.services.importing.jobs import run_import
+from adapters.services.importing.runs import read_run
+from adapters.services.listing.runs import list_import_runs
 from api.auth.access import ActingBookkeeper, Reader, require_role
 from api.auth.tokens import Role
 from api.deps import ContainerDep, LedgerDep

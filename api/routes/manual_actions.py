@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Request, Response
 
-from adapters.listing.manual_actions import ManualActionQuery, list_manual_actions
+from adapters.services.listing.manual_actions import ManualActionQuery, list_manual_actions
 from api.auth.access import Bookkeeper, Reader
 from api.deps import LedgerDep
 from api.routes.lists.paging import DEFAULT, After, Limit, paged

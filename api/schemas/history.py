@@ -13,9 +13,9 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 from pydantic import BaseModel, Field, JsonValue
 
-from adapters.ledger.application import Ledger
-from adapters.listing.history import actor_of
-from adapters.listing.positions import log_positions
+from adapters.services.listing.history import actor_of
+from adapters.services.listing.positions import log_positions
+from adapters.storage.ledger.application import Ledger
 
 _ENVELOPE = frozenset(
     {"originator_id", "originator_version", "timestamp", "originator_topic", "acted_by"}

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from adapters.importing.runs import ImportReport
+from adapters.services.importing.runs import ImportReport
 from api.schemas.limited import StrictIn
 
 

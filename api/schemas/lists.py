@@ -10,10 +10,10 @@ from typing import Any, TextIO
 
 from pydantic import BaseModel, Field, JsonValue
 
-from adapters.listing.history import HistoryLine
-from adapters.listing.transactions import TransactionRow
-from adapters.sync.reports import moment_of
-from adapters.sync.runs import SyncRunRecord
+from adapters.services.listing.history import HistoryLine
+from adapters.services.listing.transactions import TransactionRow
+from adapters.services.sync.reports import moment_of
+from adapters.storage.outbox.runs import SyncRunRecord
 from api.schemas.history import plain
 from api.schemas.values import Money
 

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from adapters.sync.reports import SentOperation, SyncReport, moment_of
+from adapters.services.sync.reports import SentOperation, SyncReport, moment_of
 from api.schemas.limited import StrictIn
 from api.sync_progress import RunProgress
 from api.sync_selection import TYPE_NAMES

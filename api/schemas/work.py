@@ -6,8 +6,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from adapters.sync.interventions import Intervention
-from adapters.sync.reports import moment_of
+from adapters.services.sync.interventions import Intervention
+from adapters.services.sync.reports import moment_of
 from api.schemas.limited import Reason, StrictIn
 
 

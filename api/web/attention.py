@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from adapters.listing.manual_actions import opened_actions
+from adapters.services.listing.manual_actions import opened_actions
 from api.web.session import SIGNED_IN, Bookkeeper, ContainerDep
 from api.web.templating import page
 

@@ -10,7 +10,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from adapters.listing.history import HistoryLine, history_between, record_history, record_of
+from adapters.services.listing.history import (
+    HistoryLine,
+    history_between,
+    record_history,
+    record_of,
+)
 from api.schemas.lists import write_history_csv
 from api.web.session import SIGNED_IN, ContainerDep
 from api.web.templating import page

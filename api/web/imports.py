@@ -9,13 +9,13 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from adapters.importing.conversation import ImportOptions
-from adapters.importing.guards import REPEAT_RISK
-from adapters.importing.jobs import run_import
-from adapters.importing.ledger_log import ledger_holds_transactions
-from adapters.importing.runs import read_run
-from adapters.listing.runs import list_import_runs
 from adapters.quickbooks.gateway import GatewayKind
+from adapters.services.importing.conversation import ImportOptions
+from adapters.services.importing.guards import REPEAT_RISK
+from adapters.services.importing.jobs import run_import
+from adapters.services.importing.ledger_log import ledger_holds_transactions
+from adapters.services.importing.runs import read_run
+from adapters.services.listing.runs import list_import_runs
 from api.web.session import SIGNED_IN, Bookkeeper, ContainerDep
 from api.web.templating import page
 from domain.errors import DomainError, RepeatImportNeedsConfirmation

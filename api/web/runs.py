@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from adapters.listing.citations import Citations
-from adapters.listing.runs import list_sync_runs
+from adapters.services.listing.citations import Citations
+from adapters.services.listing.runs import list_sync_runs
 from api.schemas.sync import WaitingOut
 from api.sync_delivery import sync_deliveries
 from api.sync_progress import progress_of

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from fastapi import Depends, FastAPI, Form, Request, params
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from adapters.ledger.application import set_acting_name
+from adapters.storage.ledger.application import set_acting_name
 from api.bootstrap import Container
 from api.deps import get_container
 

@@ -14,8 +14,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from adapters.listing.history import event_words
 from adapters.quickbooks.gateway import GatewayKind
+from adapters.services.listing.history import event_words
 from api.bootstrap import Container
 from api.schemas.history import plain
 from api.web.session import csrf_token, current

@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from adapters.listing.runs import list_sync_runs
-from adapters.listing.today import state_counts
 from adapters.quickbooks.gateway import GatewayKind
-from adapters.sync.reports import open_manual_actions
+from adapters.services.listing.runs import list_sync_runs
+from adapters.services.listing.today import state_counts
+from adapters.services.sync.reports import open_manual_actions
 from api.sync_delivery import sync_deliveries
 from api.sync_progress import progress_of
 from api.sync_selection import TYPE_NAMES, parse_only, selection_of

@@ -11,10 +11,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from adapters.listing.citations import Citations
-from adapters.listing.created import CreatedIndex
-from adapters.listing.history import record_history, record_of
-from adapters.listing.transactions import KINDS, SORTS, list_transactions
+from adapters.services.listing.citations import Citations
+from adapters.services.listing.created import CreatedIndex
+from adapters.services.listing.history import record_history, record_of
+from adapters.services.listing.transactions import KINDS, SORTS, list_transactions
 from api.routes.lists.transactions import Filters
 from api.web.session import SIGNED_IN, ContainerDep
 from api.web.templating import page, sentence

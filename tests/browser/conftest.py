@@ -17,8 +17,8 @@ from typing import Any
 import httpx
 import pytest
 
-from adapters.demo.towing_day import RecordedDay, record_day
-from adapters.importing.jobs import run_import
+from adapters.services.demo.towing_day import RecordedDay, record_day
+from adapters.services.importing.jobs import run_import
 from adapters.settings import Settings
 from api.bootstrap import bootstrap
 from domain.lines import make_line

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from adapters.qbxml.requests import build_message
-from adapters.sync.operations import OpKind, OutboxRow, Phase, Status
-from adapters.sync.requests import build_request
+from adapters.quickbooks.qbxml.requests import build_message
+from adapters.services.sync.requests import build_request
+from adapters.storage.outbox.operations import OpKind, OutboxRow, Phase, Status
 from domain import limits
 from tests.e2e.ledger_api_client import LedgerApi, ledger_api
 

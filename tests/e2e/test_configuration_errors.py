@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from adapters.errors import ConfigurationError
-from adapters.readiness.store import ReadinessStore
+from adapters.services.sync.ledger_with_outbox import SyncLedger
 from adapters.settings import persistence_env
-from adapters.sync.ledger_with_outbox import SyncLedger
+from adapters.storage.readiness.store import ReadinessStore
 from domain.errors import DomainError
 
 IN_MEMORY = {"PERSISTENCE_MODULE": "eventsourcing.popo"}

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from adapters.ledger.application import Ledger
 from adapters.settings import persistence_env
+from adapters.storage.ledger.application import Ledger
 from tests.support.backends import BACKENDS, database_url
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from adapters.importing.conversation import ImportConversation, ImportOptions
-from adapters.importing.guards import require_import_completed
-from adapters.importing.jobs import run_import
-from adapters.importing.ledger_customers import ledger_customers
-from adapters.importing.ledger_log import ledger_holds_transactions
-from adapters.importing.runs import list_runs
-from adapters.ledger.application import Ledger
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbsim.demo_company import large_company
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.simulator.demo_company import large_company
+from adapters.services.importing.conversation import ImportConversation, ImportOptions
+from adapters.services.importing.guards import require_import_completed
+from adapters.services.importing.jobs import run_import
+from adapters.services.importing.ledger_customers import ledger_customers
+from adapters.services.importing.ledger_log import ledger_holds_transactions
+from adapters.services.importing.runs import list_runs
+from adapters.storage.ledger.application import Ledger
 
 
 def test_an_abandoned_import_and_a_restart_leave_one_copy_of_everything(ledger: Ledger) -> None:

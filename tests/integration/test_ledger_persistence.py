@@ -11,9 +11,9 @@ from uuid import UUID
 
 import pytest
 
-from adapters.ledger.application import Ledger
-from adapters.ledger.unit_of_work import ConcurrencyConflict, UnitOfWork
 from adapters.settings import persistence_env
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.ledger.unit_of_work import ConcurrencyConflict, UnitOfWork
 from domain import applying, ids
 from domain.errors import DuplicateRecord, OverApplication, UnknownRecord
 from domain.invoice import Invoice, InvoiceStatus

@@ -7,10 +7,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from adapters.listing.customers import CustomerQuery, list_customers
-from adapters.listing.history import history_between
-from adapters.listing.pages import page_of
-from adapters.listing.runs import list_sync_runs
+from adapters.services.listing.customers import CustomerQuery, list_customers
+from adapters.services.listing.history import history_between
+from adapters.services.listing.pages import page_of
+from adapters.services.listing.runs import list_sync_runs
 from api.auth.access import Reader
 from api.deps import ContainerDep, LedgerDep
 from api.routes.lists.paging import DEFAULT, After, Limit, paged

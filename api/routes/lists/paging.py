@@ -6,7 +6,7 @@ from typing import Annotated, TypeVar
 
 from fastapi import Query, Request, Response
 
-from adapters.listing.pages import DEFAULT_LIMIT, MAX_LIMIT, Page
+from adapters.services.listing.pages import DEFAULT_LIMIT, MAX_LIMIT, Page
 
 T = TypeVar("T")
 

@@ -9,8 +9,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from adapters.listing.created import CreatedIndex
-from adapters.listing.transactions import SORTS, TransactionQuery, list_transactions
+from adapters.services.listing.created import CreatedIndex
+from adapters.services.listing.transactions import SORTS, TransactionQuery, list_transactions
 from api.auth.access import Reader
 from api.deps import ContainerDep
 from api.routes.lists.paging import DEFAULT, After, Limit, paged

@@ -12,8 +12,8 @@ import httpx
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from adapters.persistence import MissingSchema
-from adapters.qbsim.file_errors import CompanyFileError
+from adapters.quickbooks.simulator.file_errors import CompanyFileError
+from adapters.storage.persistence import MissingSchema
 from api.errors import install_error_handlers
 from api.fault_answers import install_fault_handlers
 from tests.e2e.test_serve_command import running_server  # noqa: F401  (the fixture)

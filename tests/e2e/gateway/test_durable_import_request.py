@@ -7,9 +7,9 @@ from pathlib import Path
 
 import httpx
 
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbwc.emulator import SessionReport, WebConnectorEmulator
-from adapters.qbwc.users import QbwcUser, format_user
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.webconnector.emulator import SessionReport, WebConnectorEmulator
+from adapters.quickbooks.webconnector.users import QbwcUser, format_user
 from tests.e2e.gateway.serve_process import TOKEN, running_serve, serve_env
 from tests.unit.qbwc.factories import cheap_hash
 

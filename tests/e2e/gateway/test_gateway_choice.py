@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 
-from adapters.qbwc.users import QbwcUser, format_user
+from adapters.quickbooks.webconnector.users import QbwcUser, format_user
 from adapters.settings import Settings
 from api.bootstrap import bootstrap
 from tests.e2e.gateway.serve_process import (

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from adapters.importing.conversation import ImportOptions
-from adapters.importing.jobs import run_import
-from adapters.importing.ledger_customers import ledger_customers
+from adapters.services.importing.conversation import ImportOptions
+from adapters.services.importing.jobs import run_import
+from adapters.services.importing.ledger_customers import ledger_customers
 from api.bootstrap import bootstrap
 from tests.e2e.sync.conftest import record_paid_job, settings_for
 

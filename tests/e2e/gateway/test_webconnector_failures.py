@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.qbwc.emulator import QuickBooksBackendError, SessionReport, WebConnectorEmulator
-from adapters.sync.operations import Status
+from adapters.quickbooks.webconnector.emulator import (
+    QuickBooksBackendError,
+    SessionReport,
+    WebConnectorEmulator,
+)
+from adapters.storage.outbox.operations import Status
 from api.app import create_app
 from api.bootstrap import Container
 from domain.lines import make_line

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.qbwc.emulator import SessionReport, WebConnectorEmulator
-from adapters.sync.operations import Status
+from adapters.quickbooks.webconnector.emulator import SessionReport, WebConnectorEmulator
+from adapters.storage.outbox.operations import Status
 from api.app import create_app
 from api.bootstrap import Container
 from tests.e2e.gateway.hosts import CANADIAN, ONLY_8, US_13

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import zeep
 
-from adapters.qbwc.login_backoff import LoginBackoff
-from adapters.qbwc.service import WebConnectorService
+from adapters.quickbooks.webconnector.login_backoff import LoginBackoff
+from adapters.quickbooks.webconnector.service import WebConnectorService
 from api.qbwc import create_qbwc_test_app
 from tests.e2e.qbwc.conftest import ServeApp
 from tests.unit.qbwc.factories import (

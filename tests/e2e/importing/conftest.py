@@ -10,18 +10,18 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from adapters.importing.conversation import ImportOptions
-from adapters.importing.jobs import ImportRequests
-from adapters.importing.runs import ImportReport, read_run
-from adapters.ledger.application import Ledger
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbsim.demo_company import demo_company
-from adapters.qbwc.emulator import SessionReport, WebConnectorEmulator
-from adapters.qbwc.ports import WorkSourceRegistry
-from adapters.qbwc.service import WebConnectorService
-from adapters.qbwc.users import QbwcUser, UserDirectory
-from adapters.quickbooks.conversation import ConversationWorkSource
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.simulator.demo_company import demo_company
+from adapters.quickbooks.webconnector.conversation_source import ConversationWorkSource
+from adapters.quickbooks.webconnector.emulator import SessionReport, WebConnectorEmulator
+from adapters.quickbooks.webconnector.ports import WorkSourceRegistry
+from adapters.quickbooks.webconnector.service import WebConnectorService
+from adapters.quickbooks.webconnector.users import QbwcUser, UserDirectory
+from adapters.services.importing.conversation import ImportOptions
+from adapters.services.importing.jobs import ImportRequests
+from adapters.services.importing.runs import ImportReport, read_run
 from adapters.settings import persistence_env
+from adapters.storage.ledger.application import Ledger
 from api.qbwc import create_qbwc_test_app
 from tests.e2e.qbwc.conftest import ServeApp, serve_app  # noqa: F401  (the fixture)
 from tests.unit.qbwc.factories import cheap_hash

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from adapters.ledger.application import Ledger
-from adapters.ledger.unit_of_work import UnitOfWork
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbsim.company import Ref
-from adapters.qbsim.model import Customer as QbCustomer
-from adapters.qbsim.operations_lists import add_customer
-from adapters.qbsim.operations_sales import LineInput, SalesTxnInput, add_invoice
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.simulator.company import Ref
+from adapters.quickbooks.simulator.model import Customer as QbCustomer
+from adapters.quickbooks.simulator.operations_lists import add_customer
+from adapters.quickbooks.simulator.operations_sales import LineInput, SalesTxnInput, add_invoice
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.ledger.unit_of_work import UnitOfWork
 from domain import ids
 from domain.customer import Customer
 from domain.customer_link import CustomerLink

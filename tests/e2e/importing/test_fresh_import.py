@@ -7,13 +7,13 @@ from decimal import Decimal
 import pytest
 from lxml import etree
 
-from adapters.importing.conversation import ImportOptions
-from adapters.importing.guards import require_import_completed
-from adapters.importing.ledger_customers import ledger_customers
-from adapters.ledger.application import Ledger
-from adapters.ledger.unit_of_work import UnitOfWork
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbsim.demo_company import large_company
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.simulator.demo_company import large_company
+from adapters.services.importing.conversation import ImportOptions
+from adapters.services.importing.guards import require_import_completed
+from adapters.services.importing.ledger_customers import ledger_customers
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.ledger.unit_of_work import UnitOfWork
 from domain import ids
 from domain.errors import ImportRequired, StateConflict
 from domain.quickbooks_list import ListKind, QuickBooksListEntry

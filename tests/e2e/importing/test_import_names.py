@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from adapters.importing.names import TakenName, customer_name_problems
-from adapters.ledger.application import Ledger
+from adapters.services.importing.names import TakenName, customer_name_problems
+from adapters.storage.ledger.application import Ledger
 from domain.customer import Customer
 from tests.e2e.importing.conftest import WebConnectorImport
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from lxml import etree
 
-from adapters.importing.conversation import ImportOptions
-from adapters.importing.ledger_customers import ledger_customers
-from adapters.importing.runs import list_runs
-from adapters.ledger.application import Ledger
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbsim.demo_company import large_company
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.simulator.demo_company import large_company
+from adapters.services.importing.conversation import ImportOptions
+from adapters.services.importing.ledger_customers import ledger_customers
+from adapters.services.importing.runs import list_runs
+from adapters.storage.ledger.application import Ledger
 from tests.e2e.importing.conftest import WebConnectorImport
 from tests.e2e.importing.quickbooks_changes import assert_balances_match
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from adapters.importing.conversation import ImportOptions
-from adapters.importing.ledger_customers import ledger_customers
-from adapters.ledger.application import Ledger
-from adapters.qbsim import QuickBooksSimulator
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.services.importing.conversation import ImportOptions
+from adapters.services.importing.ledger_customers import ledger_customers
+from adapters.storage.ledger.application import Ledger
 from domain.errors import InvalidReference, RepeatImportNeedsConfirmation
 from domain.lines import Line
 from tests.e2e.importing.conftest import WebConnectorImport

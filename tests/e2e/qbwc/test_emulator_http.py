@@ -8,8 +8,12 @@ import pytest
 from typer import Typer
 from typer.testing import CliRunner
 
-from adapters.qbwc.emulator import Progress, QuickBooksBackend, WebConnectorEmulator
-from adapters.qbwc.users import QbwcUser, UserDirectory
+from adapters.quickbooks.webconnector.emulator import (
+    Progress,
+    QuickBooksBackend,
+    WebConnectorEmulator,
+)
+from adapters.quickbooks.webconnector.users import QbwcUser, UserDirectory
 from api.cli import webconnector
 from api.qbwc import create_qbwc_test_app
 from tests.e2e.qbwc.conftest import ServeApp
@@ -120,7 +124,7 @@ def test_the_webconnector_command_runs_a_session(
 def test_the_quickbooks_simulator_answers_through_the_web_connector(
     serve_app: ServeApp, tmp_path: Path
 ) -> None:
-    pytest.importorskip("adapters.qbsim")
+    pytest.importorskip("adapters.quickbooks.simulator")
     company_file = str(tmp_path / "acme.qbsim")
     setup = make_setup(acme_requests=0)
     setup.acme.requests = [qbxml_request(1), qbxml_request(2)]

@@ -6,7 +6,7 @@ import httpx
 import pytest
 from lxml import etree
 
-from adapters.qbwc.soap import build_call, parse_result
+from adapters.quickbooks.webconnector.soap import build_call, parse_result
 from api.qbwc import create_qbwc_test_app
 from tests.e2e.qbwc.conftest import ServeApp
 from tests.unit.qbwc.factories import (

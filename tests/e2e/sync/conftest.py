@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbwc.users import QbwcUser, format_user
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.webconnector.users import QbwcUser, format_user
 from adapters.settings import Settings
 from api.bootstrap import Container, bootstrap
 from domain.lines import make_line

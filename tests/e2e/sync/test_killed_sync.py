@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from adapters.qbsim import QuickBooksSimulator
+from adapters.quickbooks.simulator import QuickBooksSimulator
 from api.bootstrap import bootstrap
 from domain.policy import PolicyLevel
 from tests.e2e.gateway.serve_process import REPO_ROOT, serve_env

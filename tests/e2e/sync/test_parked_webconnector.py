@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.qbwc.emulator import WebConnectorEmulator
+from adapters.quickbooks.webconnector.emulator import WebConnectorEmulator
 from api.app import create_app
 from api.bootstrap import Container
 from domain.lines import make_line

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from adapters.qbsim import QuickBooksSimulator
+from adapters.quickbooks.simulator import QuickBooksSimulator
 from api.bootstrap import bootstrap
 from api.cli import app
 from tests.e2e.sync.conftest import (

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from adapters.importing.conversation import ImportOptions
-from adapters.qbwc.emulator import SessionReport, WebConnectorEmulator
-from adapters.qbwc.users import QbwcUser, format_user
+from adapters.quickbooks.webconnector.emulator import SessionReport, WebConnectorEmulator
+from adapters.quickbooks.webconnector.users import QbwcUser, format_user
+from adapters.services.importing.conversation import ImportOptions
 from api.app import create_app
 from api.bootstrap import Container, bootstrap
 from api.webconnector_wiring import OneLedgerOneCompany

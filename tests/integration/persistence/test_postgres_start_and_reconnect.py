@@ -14,8 +14,8 @@ import psycopg
 import pytest
 
 from adapters.faults import operational_fault
+from adapters.services.sync.ledger_with_outbox import SyncLedger
 from adapters.settings import persistence_env
-from adapters.sync.ledger_with_outbox import SyncLedger
 from tests.support.postgres import postgres_conninfo, postgres_url, throwaway_schema
 
 REPO_ROOT = Path(__file__).resolve().parents[3]

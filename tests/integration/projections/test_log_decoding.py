@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from adapters.ledger.application import Ledger
-from adapters.readiness.events import fast_decoder, read_log, read_log_by_mapper, whole_log
 from adapters.settings import persistence_env
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.readiness.events import fast_decoder, read_log, read_log_by_mapper, whole_log
 from domain.lines import make_line
 from domain.policy import PolicyLevel
 from projections.readiness.folding import _HANDLERS

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from eventsourcing.projection import ProjectionRunner
 
-from adapters.ledger.application import Ledger
-from adapters.readiness.projection import ReadinessProjection
-from adapters.readiness.recorders import PostgresReadinessRecorder
-from adapters.readiness.store import ReadinessStore
 from adapters.settings import persistence_env
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.readiness.projection import ReadinessProjection
+from adapters.storage.readiness.recorders import PostgresReadinessRecorder
+from adapters.storage.readiness.store import ReadinessStore
 from domain.policy import PolicyLevel
 from projections.readiness.incremental import all_refs
 from projections.readiness.verdicts import ReadinessRules, TxnReadiness
@@ -91,7 +91,7 @@ def test_a_crash_before_commit_records_nothing_and_the_retry_applies_once(
 
 
 def test_events_delivered_twice_are_processed_once(ledger: Ledger, store: ReadinessStore) -> None:
-    from adapters.readiness.events import whole_log
+    from adapters.storage.readiness.events import whole_log
 
     books = Books(ledger)
     first_half(books)
@@ -158,7 +158,9 @@ def test_the_projection_runner_keeps_the_same_table(ledger: Ledger, env: dict[st
 def test_batches_copied_in_upsert_like_single_inserts(
     ledger: Ledger, store: ReadinessStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("adapters.readiness.recorders.COPY_FROM", 1)  # PostgreSQL copies all
+    monkeypatch.setattr(
+        "adapters.storage.readiness.recorders.COPY_FROM", 1
+    )  # PostgreSQL copies all
     books = Books(ledger)
     first_half(books)
     store.update(ledger)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from adapters.ledger.application import Ledger
-from adapters.readiness import store as store_module
-from adapters.readiness.events import whole_log
-from adapters.readiness.store import ReadinessStore
 from adapters.settings import persistence_env
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.readiness import store as store_module
+from adapters.storage.readiness.events import whole_log
+from adapters.storage.readiness.store import ReadinessStore
 from projections.readiness.explain import explain
 from projections.readiness.incremental import all_refs
 from projections.readiness.replay import facts_as_of, position_at

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from adapters.qbsim import QuickBooksSimulator
+from adapters.quickbooks.simulator import QuickBooksSimulator
 
 
 def _message(worker: str, number: int) -> str:

@@ -12,8 +12,8 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbsim.company import Company
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.simulator.company import Company
 
 WORKERS = 4
 MESSAGES = 12

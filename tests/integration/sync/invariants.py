@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from adapters.qbsim.company import Company
+from adapters.quickbooks.simulator.company import Company
 from domain.kinds import TxnKind
 from tests.integration.sync.world import World
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from adapters.sync.synchronizer import Synchronizer
+from adapters.services.sync.synchronizer import Synchronizer
 from domain.policy import PolicyLevel
 from tests.integration.sync.invariants import assert_exactly_once
 from tests.integration.sync.world import DAY, World, world

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from adapters.readiness.store import ReadinessStore
+from adapters.services.sync.ledger_with_outbox import SyncLedger
+from adapters.services.sync.synchronizer import Synchronizer
 from adapters.settings import persistence_env
-from adapters.sync.ledger_with_outbox import SyncLedger
-from adapters.sync.selection import Selection
-from adapters.sync.synchronizer import Synchronizer
+from adapters.storage.outbox.selection import Selection
+from adapters.storage.readiness.store import ReadinessStore
 from domain.customer import Customer
 from domain.errors import ImportRequired
 from domain.kinds import TxnKind

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.sync.recording import Recorder
+from adapters.services.sync.recording import Recorder
 from domain.policy import PolicyLevel
 from tests.integration.sync.books import everything_applied, switch, towing_day
 from tests.integration.sync.invariants import assert_exactly_once

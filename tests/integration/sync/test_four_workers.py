@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from adapters.qbsim import QuickBooksSimulator
+from adapters.quickbooks.simulator import QuickBooksSimulator
 from adapters.settings import Settings
 from api.bootstrap import bootstrap
 from domain.policy import PolicyLevel

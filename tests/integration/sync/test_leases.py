@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from adapters.sync.operations import Status
-from adapters.sync.settings import SyncSettings
-from adapters.sync.synchronizer import Synchronizer
+from adapters.services.sync.settings import SyncSettings
+from adapters.services.sync.synchronizer import Synchronizer
+from adapters.storage.outbox.operations import Status
 from tests.integration.sync.books import towing_day
 from tests.integration.sync.world import World, world
 

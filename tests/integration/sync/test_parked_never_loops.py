@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.qbwc.ports import QbwcSession
 from adapters.quickbooks.conversation import QuickBooksBackend
-from adapters.sync.webconnector import SyncWorkSource
+from adapters.quickbooks.webconnector.ports import QbwcSession
+from adapters.services.sync.webconnector import SyncWorkSource
 from domain.errors import InvalidReference, StateConflict
 from domain.lines import make_line
 from domain.policy import PolicyLevel

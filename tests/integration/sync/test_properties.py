@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.sync.selection import Selection
+from adapters.storage.outbox.selection import Selection
 from domain.errors import DomainError
 from domain.kinds import TxnKind
 from domain.lines import make_line

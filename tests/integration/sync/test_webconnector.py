@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from adapters.qbwc.ports import QbwcSession
-from adapters.sync.webconnector import SyncWorkSource
+from adapters.quickbooks.webconnector.ports import QbwcSession
+from adapters.services.sync.webconnector import SyncWorkSource
 from tests.integration.sync.books import everything_applied, towing_day
 from tests.integration.sync.invariants import assert_exactly_once
 from tests.integration.sync.world import World

@@ -7,7 +7,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate
 
-from adapters.ledger.application import Ledger
+from adapters.storage.ledger.application import Ledger
 from domain.credit_memo import CreditMemo
 from domain.invoice import Invoice
 from domain.lines import Line, make_line

@@ -8,7 +8,7 @@ from uuid import uuid4
 
 import pytest
 
-from adapters.ledger.application import Ledger
+from adapters.storage.ledger.application import Ledger
 from domain import ids
 from domain.errors import (
     CrossCustomerApplication,

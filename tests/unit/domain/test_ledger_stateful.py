@@ -20,7 +20,7 @@ from hypothesis.stateful import (
     rule,
 )
 
-from adapters.ledger.application import Ledger
+from adapters.storage.ledger.application import Ledger
 from domain import ids
 from domain.credit_source import CreditSource, parse_source_token
 from domain.errors import DomainError

@@ -7,14 +7,14 @@ from decimal import Decimal
 
 import pytest
 
-from adapters.importing.conversation import ImportConversation, ImportOptions
-from adapters.importing.guards import repeat_warning, require_import_completed
-from adapters.importing.jobs import run_import
-from adapters.importing.ledger_log import ledger_holds_transactions
-from adapters.importing.runs import list_runs
-from adapters.ledger.application import Ledger
-from adapters.qbsim import QuickBooksSimulator
 from adapters.quickbooks.conversation import drive
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.services.importing.conversation import ImportConversation, ImportOptions
+from adapters.services.importing.guards import repeat_warning, require_import_completed
+from adapters.services.importing.jobs import run_import
+from adapters.services.importing.ledger_log import ledger_holds_transactions
+from adapters.services.importing.runs import list_runs
+from adapters.storage.ledger.application import Ledger
 from domain.errors import ImportRequired, RepeatImportNeedsConfirmation
 from domain.lines import Line
 

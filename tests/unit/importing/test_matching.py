@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from adapters.importing.ledger_customers import LedgerCustomer
-from adapters.importing.matching import CustomerMatcher
-from adapters.importing.records import QbCustomer
+from adapters.services.importing.ledger_customers import LedgerCustomer
+from adapters.services.importing.matching import CustomerMatcher
+from adapters.services.importing.records import QbCustomer
 
 
 def quickbooks(full_name: str, parent_list_id: str | None = None) -> QbCustomer:

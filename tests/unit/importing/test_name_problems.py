@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from adapters.importing.ledger_customers import LedgerCustomer
-from adapters.importing.names import TakenName, name_problems
+from adapters.services.importing.ledger_customers import LedgerCustomer
+from adapters.services.importing.names import TakenName, name_problems
 
 VENDOR = TakenName("Metro Auto Parts", "vendor")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from adapters.ledger.application import Ledger
-from adapters.readiness.events import whole_log
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.readiness.events import whole_log
 from domain.lines import make_line
 from projections.readiness.facts import Facts
 from projections.readiness.replay import facts_as_of

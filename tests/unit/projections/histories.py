@@ -7,7 +7,7 @@ from contextlib import suppress
 
 from hypothesis import strategies as st
 
-from adapters.ledger.application import Ledger
+from adapters.storage.ledger.application import Ledger
 from domain.errors import DomainError
 from domain.lines import make_line
 from domain.policy import ALL_LEVELS

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from hypothesis import HealthCheck, given, settings
 
-from adapters.readiness.by_key import JobNumbers, facts_by_key
-from adapters.readiness.events import whole_log
+from adapters.storage.readiness.by_key import JobNumbers, facts_by_key
+from adapters.storage.readiness.events import whole_log
 from projections.readiness.explain import explain
 from projections.readiness.facts import Facts
 from projections.readiness.incremental import all_refs

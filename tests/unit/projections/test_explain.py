@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from adapters.ledger.application import Ledger
-from adapters.readiness.events import whole_log
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.readiness.events import whole_log
 from domain.kinds import TxnKind
 from projections.readiness.explain import explain
 from projections.readiness.facts import TxnRef

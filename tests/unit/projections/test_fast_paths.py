@@ -8,7 +8,7 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from adapters.readiness.events import _uuid
+from adapters.storage.readiness.events import _uuid
 from domain.kinds import TxnKind
 from projections.readiness.facts import Facts, InvoiceFacts, SourceFacts, TxnRef
 from projections.readiness.incremental import all_refs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from adapters.readiness.events import whole_log
+from adapters.storage.readiness.events import whole_log
 from domain.kinds import TxnKind
 from domain.policy import ALL_LEVELS, PolicyLevel
 from projections.readiness.facts import Facts, TxnRef

@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from lxml import etree
 
-from adapters.qbsim import Faults, QuickBooksSimulator
-from adapters.qbsim.demo_company import demo_company
+from adapters.quickbooks.simulator import Faults, QuickBooksSimulator
+from adapters.quickbooks.simulator.demo_company import demo_company
 
 Ask = Callable[..., etree._Element]
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbsim.codec import company_to_json
-from adapters.qbsim.demo_company import demo_company
-from adapters.qbsim.file_errors import CompanyFileError
-from adapters.qbsim.store import CompanyFile
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.simulator.codec import company_to_json
+from adapters.quickbooks.simulator.demo_company import demo_company
+from adapters.quickbooks.simulator.file_errors import CompanyFileError
+from adapters.quickbooks.simulator.store import CompanyFile
 from tests.unit.qbsim.conftest import Ask, FakeClock
 from tests.unit.qbsim.ledger_reads import added_txn_id, balances
 from tests.unit.qbsim.messages import (
@@ -118,7 +118,7 @@ def test_a_request_that_breaks_midway_leaves_the_file_and_the_company_as_they_we
     def broken(*_: object) -> None:
         raise RuntimeError("a bug halfway through")
 
-    monkeypatch.setattr("adapters.qbsim.operations_sales._number_lines", broken)
+    monkeypatch.setattr("adapters.quickbooks.simulator.operations_sales._number_lines", broken)
     with pytest.raises(RuntimeError):
         sim.handle(message(customer_add("Half"), invoice_add("Half", [("Towing", "1", "9.00")])))
     assert company_to_json(sim.company) == before

@@ -10,9 +10,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.qbsim.company import Company
-from adapters.qbsim.status import QbError
-from adapters.qbsim.store import CompanyFile
+from adapters.quickbooks.simulator.company import Company
+from adapters.quickbooks.simulator.status import QbError
+from adapters.quickbooks.simulator.store import CompanyFile
 from tests.unit.qbsim.conftest import FakeClock
 from tests.unit.qbsim.test_ledger_properties import _apply, operation
 

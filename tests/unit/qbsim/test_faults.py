@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.qbsim import QuickBooksSimulator, ResponseLost
-from adapters.qbsim.faults import Faults
+from adapters.quickbooks.simulator import QuickBooksSimulator, ResponseLost
+from adapters.quickbooks.simulator.faults import Faults
 from tests.unit.qbsim.conftest import Ask, RecordingSleep
 from tests.unit.qbsim.ledger_reads import added_txn_id, invoice
 from tests.unit.qbsim.messages import (

@@ -8,12 +8,12 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.qbsim.balances import recompute
-from adapters.qbsim.codec import company_to_json
-from adapters.qbsim.company import Company, Ref
-from adapters.qbsim.demo_company import demo_company
-from adapters.qbsim.model import ZERO
-from adapters.qbsim.operations_payments import (
+from adapters.quickbooks.simulator.balances import recompute
+from adapters.quickbooks.simulator.codec import company_to_json
+from adapters.quickbooks.simulator.company import Company, Ref
+from adapters.quickbooks.simulator.demo_company import demo_company
+from adapters.quickbooks.simulator.model import ZERO
+from adapters.quickbooks.simulator.operations_payments import (
     ApplicationInput,
     CreditInput,
     PaymentChanges,
@@ -22,9 +22,14 @@ from adapters.qbsim.operations_payments import (
     delete_payment,
     modify_payment,
 )
-from adapters.qbsim.operations_sales import LineInput, SalesTxnInput, add_credit_memo, add_invoice
-from adapters.qbsim.operations_voids import void_txn
-from adapters.qbsim.status import QbError
+from adapters.quickbooks.simulator.operations_sales import (
+    LineInput,
+    SalesTxnInput,
+    add_credit_memo,
+    add_invoice,
+)
+from adapters.quickbooks.simulator.operations_voids import void_txn
+from adapters.quickbooks.simulator.status import QbError
 from tests.unit.qbsim.conftest import FakeClock
 
 CUSTOMERS = ["Jane Doe", "Bob Carter", "Harbor Freight Lines:Yard Cleanup"]

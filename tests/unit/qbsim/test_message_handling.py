@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
-from adapters.qbsim import QuickBooksSimulator, RequestRejected
-from adapters.qbsim.codec import company_to_json
-from adapters.qbsim.demo_company import demo_company
+from adapters.quickbooks.simulator import QuickBooksSimulator, RequestRejected
+from adapters.quickbooks.simulator.codec import company_to_json
+from adapters.quickbooks.simulator.demo_company import demo_company
 from tests.unit.qbsim.conftest import Ask, FakeClock
 from tests.unit.qbsim.ledger_reads import added_txn_id
 from tests.unit.qbsim.messages import (

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from lxml import etree
 
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbsim.operations_lists import add_party
-from adapters.qbxml.requests import EmployeeQuery, OtherNameQuery, VendorQuery, build_message
-from adapters.qbxml.responses import parse_response_message
+from adapters.quickbooks.qbxml.requests import (
+    EmployeeQuery,
+    OtherNameQuery,
+    VendorQuery,
+    build_message,
+)
+from adapters.quickbooks.qbxml.responses import parse_response_message
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.simulator.operations_lists import add_party
 from tests.unit.qbsim.conftest import Ask
 
 

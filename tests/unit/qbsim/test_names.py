@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbsim.operations_lists import add_party
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.simulator.operations_lists import add_party
 from tests.unit.qbsim.conftest import Ask
 from tests.unit.qbsim.ledger_reads import customer
 from tests.unit.qbsim.messages import customer_add, message, only_response, status_codes, text_of
@@ -53,7 +53,7 @@ def test_job_names_only_clash_with_their_full_name(ask: Ask) -> None:
 
 
 def test_a_vendor_may_not_take_a_job_full_name(sim: QuickBooksSimulator) -> None:
-    from adapters.qbsim.status import QbError
+    from adapters.quickbooks.simulator.status import QbError
 
     with pytest.raises(QbError) as refused:
         add_party(sim.company, "Vendor", name="Jane doe")

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from lxml import etree
 
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbsim.demo_company import large_company
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.simulator.demo_company import large_company
 from tests.unit.qbsim.conftest import Ask, FakeClock
 from tests.unit.qbsim.ledger_reads import added_txn_id
 from tests.unit.qbsim.messages import (

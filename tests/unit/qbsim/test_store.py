@@ -8,11 +8,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from adapters.qbsim import QuickBooksSimulator
-from adapters.qbsim.balances import recompute
-from adapters.qbsim.codec import company_from_json, company_to_json
-from adapters.qbsim.demo_company import demo_company
-from adapters.qbsim.store import CompanyFile
+from adapters.quickbooks.simulator import QuickBooksSimulator
+from adapters.quickbooks.simulator.balances import recompute
+from adapters.quickbooks.simulator.codec import company_from_json, company_to_json
+from adapters.quickbooks.simulator.demo_company import demo_company
+from adapters.quickbooks.simulator.store import CompanyFile
 from tests.unit.qbsim.conftest import Ask, FakeClock
 from tests.unit.qbsim.ledger_reads import added_txn_id, balances
 from tests.unit.qbsim.messages import (

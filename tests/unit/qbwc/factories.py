@@ -9,10 +9,10 @@ from typing import Any
 import zeep
 from zeep.transports import Transport
 
-from adapters.qbwc.ports import WorkSourceRegistry
-from adapters.qbwc.service import WebConnectorService
-from adapters.qbwc.sessions import SessionStore
-from adapters.qbwc.users import QbwcUser, UserDirectory, make_password_hash
+from adapters.quickbooks.webconnector.ports import WorkSourceRegistry
+from adapters.quickbooks.webconnector.service import WebConnectorService
+from adapters.quickbooks.webconnector.sessions import SessionStore
+from adapters.quickbooks.webconnector.users import QbwcUser, UserDirectory, make_password_hash
 from tests.unit.qbwc.scripted_source import ScriptedWorkSource
 
 ALICE_PASSWORD = "alice-correct-horse"

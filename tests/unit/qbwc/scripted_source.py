@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from adapters.qbwc.ports import QbwcSession, percent_done
+from adapters.quickbooks.webconnector.ports import QbwcSession, percent_done
 
 
 @dataclass

@@ -4,7 +4,7 @@ from lxml import etree
 from typer import Typer
 from typer.testing import CliRunner
 
-from adapters.qbwc.users import verify_password
+from adapters.quickbooks.webconnector.users import verify_password
 from api.cli.webconnector import register
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from adapters.qbwc.emulator import (
+from adapters.quickbooks.webconnector.emulator import (
     Progress,
     QuickBooksBackendError,
     SessionReport,

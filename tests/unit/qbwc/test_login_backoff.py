@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from adapters.qbwc.login_backoff import LoginBackoff
-from adapters.qbwc.service import WebConnectorService
+from adapters.quickbooks.webconnector.login_backoff import LoginBackoff
+from adapters.quickbooks.webconnector.service import WebConnectorService
 from tests.unit.qbwc.factories import ALICE_PASSWORD, BOB_PASSWORD, FakeClock, make_setup
 
 

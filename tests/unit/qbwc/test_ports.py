@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adapters.qbwc.ports import (
+from adapters.quickbooks.webconnector.ports import (
     QbwcSession,
     WorkSource,
     WorkSourceRegistry,

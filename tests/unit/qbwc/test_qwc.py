@@ -5,7 +5,7 @@ import re
 import pytest
 from lxml import etree
 
-from adapters.qbwc.qwc import QwcError, QwcSettings, build_qwc, file_id, owner_id
+from adapters.quickbooks.webconnector.qwc import QwcError, QwcSettings, build_qwc, file_id, owner_id
 
 GUID = re.compile(r"\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}")
 

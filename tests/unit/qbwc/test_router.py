@@ -3,8 +3,8 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from lxml import etree
 
-from adapters.qbwc.contract import Result
-from adapters.qbwc.soap import build_call, parse_result
+from adapters.quickbooks.webconnector.contract import Result
+from adapters.quickbooks.webconnector.soap import build_call, parse_result
 from api.qbwc import create_qbwc_test_app
 from tests.unit.qbwc.factories import (
     ACME_FILE,

@@ -2,9 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.qbwc.ports import QbwcSession, WorkSourceRegistry
-from adapters.qbwc.service import REFUSED_TICKET_MESSAGE, VersionPolicy, WebConnectorService
-from adapters.qbwc.users import QbwcUser, UserDirectory
+from adapters.quickbooks.webconnector.ports import QbwcSession, WorkSourceRegistry
+from adapters.quickbooks.webconnector.service import (
+    REFUSED_TICKET_MESSAGE,
+    VersionPolicy,
+    WebConnectorService,
+)
+from adapters.quickbooks.webconnector.users import QbwcUser, UserDirectory
 from tests.unit.qbwc.factories import (
     ACME_FILE,
     ALICE_PASSWORD,

@@ -4,9 +4,9 @@ import threading
 
 import pytest
 
-from adapters.qbwc.ports import QbwcSession, WorkSource
-from adapters.qbwc.sessions import SessionRecord, SessionStore, TicketRefused
-from adapters.qbwc.users import QbwcUser
+from adapters.quickbooks.webconnector.ports import QbwcSession, WorkSource
+from adapters.quickbooks.webconnector.sessions import SessionRecord, SessionStore, TicketRefused
+from adapters.quickbooks.webconnector.users import QbwcUser
 from tests.unit.qbwc.factories import FakeClock
 
 ALICE = QbwcUser("alice", "acme", "unused-hash", r"C:\QB\Acme.qbw")

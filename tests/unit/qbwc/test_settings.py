@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.qbwc.ports import WorkSourceRegistry
-from adapters.qbwc.settings import WebConnectorSettings, build_service
-from adapters.qbwc.users import UserConfigError
+from adapters.quickbooks.webconnector.ports import WorkSourceRegistry
+from adapters.quickbooks.webconnector.settings import WebConnectorSettings, build_service
+from adapters.quickbooks.webconnector.users import UserConfigError
 from tests.unit.qbwc.factories import cheap_hash
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from adapters.qbwc.contract import OPERATIONS
-from adapters.qbwc.soap import (
+from adapters.quickbooks.webconnector.contract import OPERATIONS
+from adapters.quickbooks.webconnector.soap import (
     SoapFaultError,
     build_call,
     build_fault,

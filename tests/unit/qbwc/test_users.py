@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.qbwc.users import (
+from adapters.quickbooks.webconnector.users import (
     QbwcUser,
     UserConfigError,
     UserDirectory,

@@ -4,7 +4,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from adapters.qbwc.wsdl import WSDL_NAMESPACE, WSDL_SOAP_NAMESPACE, XSD_NAMESPACE, build_wsdl
+from adapters.quickbooks.webconnector.wsdl import (
+    WSDL_NAMESPACE,
+    WSDL_SOAP_NAMESPACE,
+    XSD_NAMESPACE,
+    build_wsdl,
+)
 from tests.unit.qbwc.factories import zeep_client
 
 ADDRESS = "https://qb.example.com/qbwc/company/acme"

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from lxml import etree
 
-from adapters.qbxml.requests import (
+from adapters.quickbooks.qbxml.requests import (
     Address,
     AppliedToTxn,
     CreditMemoAdd,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from adapters.qbxml.requests import (
+from adapters.quickbooks.qbxml.requests import (
     CustomerQuery,
     ItemQuery,
     QbxmlFieldError,

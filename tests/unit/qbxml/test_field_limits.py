@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from adapters.qbxml.requests import (
+from adapters.quickbooks.qbxml.requests import (
     Address,
     AppliedToTxn,
     CreditMemoAdd,

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from adapters.qbxml.requests import EmployeeQuery, OtherNameQuery, QbxmlFieldError, VendorQuery
+from adapters.quickbooks.qbxml.requests import (
+    EmployeeQuery,
+    OtherNameQuery,
+    QbxmlFieldError,
+    VendorQuery,
+)
 from tests.unit.qbxml.samples import validate_one
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from lxml import etree
 
-from adapters.qbxml.requests import (
+from adapters.quickbooks.qbxml.requests import (
     AccountQuery,
     CreditMemoQuery,
     CustomerAdd,

@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from lxml import etree
 
-from adapters.qbxml.errors import QbxmlMessageError, QbxmlResponseError
-from adapters.qbxml.responses import parse_response_document, parse_response_message
-from adapters.qbxml.safe_xml import UnsafeXmlError
+from adapters.quickbooks.qbxml.errors import QbxmlMessageError, QbxmlResponseError
+from adapters.quickbooks.qbxml.responses import parse_response_document, parse_response_message
+from adapters.quickbooks.qbxml.safe_xml import UnsafeXmlError
 
 
 def answer(*responses: str, attributes: str = "") -> str:

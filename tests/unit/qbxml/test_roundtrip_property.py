@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from adapters.qbxml.requests import (
+from adapters.quickbooks.qbxml.requests import (
     AppliedToTxn,
     CustomerAdd,
     InvoiceAdd,
@@ -24,7 +24,7 @@ from adapters.qbxml.requests import (
     SetCredit,
     build_message,
 )
-from adapters.qbxml.safe_xml import parse_untrusted
+from adapters.quickbooks.qbxml.safe_xml import parse_untrusted
 from tests.unit.qbxml.samples import assert_valid
 
 XML_TEXT = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cn"))

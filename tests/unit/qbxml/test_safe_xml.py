@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.qbxml.safe_xml import MAX_DEPTH, UnsafeXmlError, parse_untrusted
+from adapters.quickbooks.qbxml.safe_xml import MAX_DEPTH, UnsafeXmlError, parse_untrusted
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE lolz [

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from adapters.readiness.changes import changed_since
-from adapters.readiness.events import whole_log
-from adapters.sync.operations import PlannedOp
-from adapters.sync.planning import CustomerStatus, plan
-from adapters.sync.selection import Selection
+from adapters.services.sync.planning import CustomerStatus, plan
+from adapters.storage.outbox.operations import PlannedOp
+from adapters.storage.outbox.selection import Selection
+from adapters.storage.readiness.changes import changed_since
+from adapters.storage.readiness.events import whole_log
 from domain.kinds import TxnKind
 from projections.readiness.facts import Facts, TxnRef
 from projections.readiness.folding import fold

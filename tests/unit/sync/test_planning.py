@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from adapters.ledger.application import Ledger
-from adapters.readiness.events import whole_log
-from adapters.sync.operations import OpKind, PlannedOp
-from adapters.sync.planning import CustomerStatus, plan
-from adapters.sync.selection import Selection
+from adapters.services.sync.planning import CustomerStatus, plan
+from adapters.storage.ledger.application import Ledger
+from adapters.storage.outbox.operations import OpKind, PlannedOp
+from adapters.storage.outbox.selection import Selection
+from adapters.storage.readiness.events import whole_log
 from domain.kinds import TxnKind
 from domain.policy import PolicyLevel
 from projections.readiness.facts import Facts, TxnRef

@@ -1,8 +1,0 @@
-"""An in-process QuickBooks Desktop simulator speaking qbXML 13.0, for tests, demos and benches."""
-
-from __future__ import annotations
-
-from adapters.qbsim.faults import Faults, ResponseLost
-from adapters.qbsim.simulator import QuickBooksSimulator, RequestRejected
-
-__all__ = ["Faults", "QuickBooksSimulator", "RequestRejected", "ResponseLost"]

@@ -1,0 +1,1 @@
+"""The work that uses QuickBooks and storage: sync, import, lists for people."""

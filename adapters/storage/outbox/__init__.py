@@ -1,0 +1,1 @@
+"""The outbox of QuickBooks operations, sync runs and worker leases, in SQL."""
