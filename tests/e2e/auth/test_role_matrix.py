@@ -74,6 +74,7 @@ ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/invoices"): "auditor",
     ("GET", "/payments"): "auditor",
     ("GET", "/credit-memos"): "auditor",
+    ("GET", "/history"): "auditor",
     ("POST", "/qbwc"): "webconnector",
     ("GET", "/qbwc"): "webconnector",
     ("POST", "/qbwc/company/{company_id}"): "webconnector",
@@ -87,7 +88,7 @@ ACCESS: dict[tuple[str, str], str] = {
         route: "page"
         for route in [
             ("GET", "/"),
-            ("GET", "/history"),
+            ("GET", "/export-history"),
             ("GET", "/history.csv"),
             ("GET", "/import"),
             ("GET", "/import/{run_id}"),
