@@ -53,16 +53,21 @@ class CompanySettings(Aggregate):
         self.imports_completed += 1
         self.import_wanted = None
 
-    def request_import(self, page_size: int, confirm: bool, confirmed_by: str) -> None:
+    def request_import(
+        self, page_size: int, confirm: bool, confirmed_by: str, lists_only: bool = False
+    ) -> None:
         """Ask for an import at the Web Connector's next session (kept until one completes)."""
-        self._import_requested(page_size, confirm, confirmed_by.strip())
+        self._import_requested(page_size, confirm, confirmed_by.strip(), lists_only)
 
     @event("ImportRequested")
-    def _import_requested(self, page_size: int, confirm: bool, confirmed_by: str) -> None:
+    def _import_requested(
+        self, page_size: int, confirm: bool, confirmed_by: str, lists_only: bool = False
+    ) -> None:
         self.import_wanted = {
             "page_size": page_size,
             "confirm": confirm,
             "confirmed_by": confirmed_by,
+            "lists_only": lists_only,
         }
 
     def withdraw_import_request(self, reason: str) -> None:

@@ -35,6 +35,14 @@ def import_from_quickbooks(
         bool, typer.Option("--confirm", help="Repeat although the ledger holds transactions")
     ] = False,
     by: Annotated[str, typer.Option("--by", help="Who confirms the repeat")] = "",
+    lists_only: Annotated[
+        bool,
+        typer.Option(
+            "--lists-only",
+            help="Refresh only items, accounts, terms, payment methods and tax codes "
+            "(no repeat warning)",
+        ),
+    ] = False,
     via_webconnector: Annotated[
         bool,
         typer.Option(
@@ -50,7 +58,7 @@ def import_from_quickbooks(
         set_acting_name(by)
     container = bootstrap()
     try:
-        options = ImportOptions(page_size, confirm, by)
+        options = ImportOptions(page_size, confirm, by, lists_only)
         if container.quickbooks_kind is GatewayKind.WEBCONNECTOR and not via_webconnector:
             container.import_requests().request(options)
             console.print(QUEUED_FOR_THE_WEB_CONNECTOR)

@@ -37,10 +37,15 @@ def start_import(
     """Bring QuickBooks' customers, items, lists and balances into the ledger. A repeat while
     the ledger holds transactions is refused (409) unless confirmed, with who confirmed it;
     confirming needs the controller role."""
-    if body.confirm:
+    if body.confirm and not body.lists_only:
         require_role(Role.CONTROLLER, who)
     by = body.by or who.name
-    options = ImportOptions(page_size=body.page_size, confirm=body.confirm, confirmed_by=by)
+    options = ImportOptions(
+        page_size=body.page_size,
+        confirm=body.confirm,
+        confirmed_by=by,
+        lists_only=body.lists_only,
+    )
     if resolve(container.quickbooks_kind, body.via) is GatewayKind.WEBCONNECTOR:
         container.import_requests().request(options)
         response.status_code = status.HTTP_202_ACCEPTED

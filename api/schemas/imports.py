@@ -16,6 +16,13 @@ class ImportIn(StrictIn):
         description="Confirm a repeat import although the ledger holds transactions",
     )
     by: str = Field(default="", max_length=100, description="Who confirmed the repeat")
+    lists_only: bool = Field(
+        default=False,
+        description=(
+            "Refresh only the lists (items, accounts, terms, payment methods, sales tax "
+            "codes): no customers or balances, so no repeat warning and no confirmation"
+        ),
+    )
     via: Literal["simulator", "webconnector"] | None = Field(
         default=None,
         description=(

@@ -58,9 +58,14 @@ def start_import(
     identity: Bookkeeper,
     confirm: Annotated[str, Form()] = "",
     by: Annotated[str, Form(max_length=100)] = "",
+    lists_only: Annotated[str, Form()] = "",
 ) -> Response:
     """Import now through the configured gateway, or queue it for the Web Connector."""
-    options = ImportOptions(confirm=confirm == "yes", confirmed_by=by.strip() or identity.name)
+    options = ImportOptions(
+        confirm=confirm == "yes",
+        confirmed_by=by.strip() or identity.name,
+        lists_only=lists_only == "yes",
+    )
     try:
         if container.quickbooks_kind is GatewayKind.WEBCONNECTOR:
             container.import_requests().request(options)

@@ -25,7 +25,13 @@ from adapters.services.importing.ledger_customers import ledger_customers
 from adapters.services.importing.matching import CustomerMatcher
 from adapters.services.importing.names import TakenName, name_problems, read_taken_names
 from adapters.services.importing.records import customer_from, list_record_from
-from adapters.services.importing.steps import IMPORT_STEPS, LIST_KIND_OF_RESPONSE, Step, StepKind
+from adapters.services.importing.steps import (
+    IMPORT_STEPS,
+    LIST_KIND_OF_RESPONSE,
+    LISTS_REFRESH_STEPS,
+    Step,
+    StepKind,
+)
 from adapters.storage.ledger.application import Ledger
 from adapters.storage.ledger.unit_of_work import ConcurrencyConflict, UnitOfWork
 from domain.errors import DomainError
@@ -40,6 +46,8 @@ class ImportOptions:
     page_size: int = DEFAULT_PAGE_SIZE
     confirm: bool = False
     confirmed_by: str = ""
+    lists_only: bool = False
+    """Refresh only the lists (items, accounts, terms, payment methods, tax codes)."""
 
 
 class ImportFailed(Exception):
@@ -60,9 +68,15 @@ class ImportConversation:
         self._options = options or ImportOptions()
         if self._options.page_size < 1:
             raise ValueError("page_size must be at least 1")
-        warning = repeat_warning(ledger, self._options.confirm, self._options.confirmed_by)
+        lists_only = self._options.lists_only
+        self._steps = LISTS_REFRESH_STEPS if lists_only else IMPORT_STEPS
+        warning = (
+            None
+            if lists_only
+            else repeat_warning(ledger, self._options.confirm, self._options.confirmed_by)
+        )
         self.run_id = run_id or new_run_id()
-        repeat = ledger.company_settings().imports_completed > 0
+        repeat = not lists_only and ledger.company_settings().imports_completed > 0
         recorder.start_run(
             ledger, self.run_id, repeat, self._options.confirmed_by.strip(), warning or ""
         )
@@ -78,7 +92,7 @@ class ImportConversation:
 
     @property
     def completed(self) -> bool:
-        return self._step >= len(IMPORT_STEPS)
+        return self._step >= len(self._steps)
 
     @property
     def ended(self) -> bool:
@@ -90,7 +104,7 @@ class ImportConversation:
         if self.ended:
             return None
         if self._outstanding is None:
-            self._outstanding = self._build_message(IMPORT_STEPS[self._step])
+            self._outstanding = self._build_message(self._steps[self._step])
         return self._outstanding
 
     def accept_answer(self, response_xml: str) -> int:
@@ -100,7 +114,7 @@ class ImportConversation:
         try:
             responses = parse_response_message(response_xml)
             _check_statuses(responses)
-            self._save(IMPORT_STEPS[self._step], responses)
+            self._save(self._steps[self._step], responses)
         except (ImportFailed, QbxmlResponseError, UnsafeXmlError, DomainError) as error:
             return self._give_up(str(error))
         except ConcurrencyConflict as error:
@@ -123,9 +137,9 @@ class ImportConversation:
         """Honest: finished steps by weight, plus the paged step's share read so far."""
         if self.completed:
             return 100
-        total = sum(step.weight for step in IMPORT_STEPS)
-        done = float(sum(step.weight for step in IMPORT_STEPS[: self._step]))
-        current = IMPORT_STEPS[self._step]
+        total = sum(step.weight for step in self._steps)
+        done = float(sum(step.weight for step in self._steps[: self._step]))
+        current = self._steps[self._step]
         if self._remaining is not None and self._fetched + self._remaining > 0:
             done += current.weight * self._fetched / (self._fetched + self._remaining)
         return min(99, int(100 * done / total))
@@ -146,7 +160,12 @@ class ImportConversation:
             self._record(unit, step, responses)
             self._advance(step, responses)
             if self.completed:
-                recorder.complete_run(unit, self.run_id, self._name_warnings())
+                recorder.complete_run(
+                    unit,
+                    self.run_id,
+                    self._name_warnings(),
+                    counts_as_import=not self._options.lists_only,
+                )
 
     def _record(self, unit: UnitOfWork, step: Step, responses: Sequence[QbResponse]) -> None:
         if step.kind is StepKind.NAMES:

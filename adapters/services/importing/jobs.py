@@ -61,8 +61,11 @@ class ImportRequests:
     def request(self, options: ImportOptions | None = None) -> None:
         """Ask for an import; a repeat that needs confirmation is refused here, at once."""
         options = options or ImportOptions()
-        repeat_warning(self._ledger, options.confirm, options.confirmed_by)
-        self._ledger.request_import(options.page_size, options.confirm, options.confirmed_by)
+        if not options.lists_only:
+            repeat_warning(self._ledger, options.confirm, options.confirmed_by)
+        self._ledger.request_import(
+            options.page_size, options.confirm, options.confirmed_by, options.lists_only
+        )
 
     def conversation_for(self, session: QbwcSession) -> ImportConversation | None:  # noqa: ARG002  (the port's signature)
         with self._lock:

@@ -123,11 +123,17 @@ def import_customer(unit: UnitOfWork, quickbooks: QbCustomer, matcher: CustomerM
     return outcome
 
 
-def complete_run(unit: UnitOfWork, run_id: str, warnings: Sequence[str]) -> None:
+def complete_run(
+    unit: UnitOfWork, run_id: str, warnings: Sequence[str], counts_as_import: bool = True
+) -> None:
+    """End the run; a lists refresh (`counts_as_import` False) is not the Import from
+    QuickBooks that a sync waits for."""
     run = load_run(unit, run_id)
     for warning in warnings:
         run.warn(warning)
     run.complete()
+    if not counts_as_import:
+        return
     settings = unit.find(CompanySettings, ids.company_id())
     if settings is None:
         settings = CompanySettings()

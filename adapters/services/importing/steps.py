@@ -58,7 +58,7 @@ def _lists() -> list[QbRequest]:
     ]
 
 
-IMPORT_STEPS = (
+IMPORT_STEPS: tuple[Step, ...] = (
     Step(StepKind.NAMES, weight=1, requests=taken_name_queries),
     Step(StepKind.LISTS, weight=1, requests=_lists),
     Step(
@@ -74,3 +74,9 @@ IMPORT_STEPS = (
         ),
     ),
 )
+
+LISTS_REFRESH_STEPS = tuple(
+    step for step in IMPORT_STEPS if step.kind in (StepKind.LISTS, StepKind.ITEMS)
+)
+"""A lists refresh: items, accounts, terms, payment methods and tax codes, nothing the
+ledger's transactions or customers hang on, so it needs no repeat warning."""

@@ -439,11 +439,13 @@ class Ledger(Application[UUID]):
             lambda unit: _then(self._settings(unit), lambda s: s.record_import_completed(run_id))
         )
 
-    def request_import(self, page_size: int, confirm: bool, confirmed_by: str) -> CompanySettings:
+    def request_import(
+        self, page_size: int, confirm: bool, confirmed_by: str, lists_only: bool = False
+    ) -> CompanySettings:
         return self._run(
             lambda unit: _then(
                 self._settings(unit),
-                lambda s: s.request_import(page_size, confirm, confirmed_by),
+                lambda s: s.request_import(page_size, confirm, confirmed_by, lists_only),
             )
         )
 

@@ -18,8 +18,8 @@ from domain.errors import InvalidInput
 from domain.quickbooks_list import ListKind, QuickBooksListEntry
 
 REFRESH_ADVICE = (
-    "add it in QuickBooks, then import again to refresh the lists (qbsync import, or POST "
-    "/imports; a repeat over existing transactions needs --confirm --by NAME)"
+    "add it in QuickBooks, then refresh the lists (qbsync import --lists-only, or POST "
+    '/imports {"lists_only": true}; no repeat warning)'
 )
 _CLOSEST = 3
 
