@@ -70,11 +70,8 @@ class ImportConversation:
             raise ValueError("page_size must be at least 1")
         lists_only = self._options.lists_only
         self._steps = LISTS_REFRESH_STEPS if lists_only else IMPORT_STEPS
-        warning = (
-            None
-            if lists_only
-            else repeat_warning(ledger, self._options.confirm, self._options.confirmed_by)
-        )
+        options = self._options
+        warning = repeat_warning(ledger, options.confirm, options.confirmed_by, lists_only)
         self.run_id = run_id or new_run_id()
         repeat = not lists_only and ledger.company_settings().imports_completed > 0
         recorder.start_run(

@@ -24,14 +24,17 @@ def require_import_completed(ledger: Ledger) -> None:
         )
 
 
-def repeat_warning(ledger: Ledger, confirm: bool, confirmed_by: str) -> str | None:
-    """The warning a repeat import carries, or None when it needs none.
+def repeat_warning(
+    ledger: Ledger, confirm: bool, confirmed_by: str, lists_only: bool = False
+) -> str | None:
+    """The warning a repeat import carries, or None when it needs none (a lists refresh
+    never does: it touches nothing the ledger's transactions hang on).
 
     Raises RepeatImportNeedsConfirmation when it is a repeat over recorded transactions and
     not confirmed, and InvalidReference when confirmed without saying by whom.
     """
     repeat = ledger.company_settings().imports_completed > 0
-    if not repeat or not ledger_holds_transactions(ledger):
+    if lists_only or not repeat or not ledger_holds_transactions(ledger):
         return None
     if not confirm:
         raise RepeatImportNeedsConfirmation(

@@ -61,8 +61,7 @@ class ImportRequests:
     def request(self, options: ImportOptions | None = None) -> None:
         """Ask for an import; a repeat that needs confirmation is refused here, at once."""
         options = options or ImportOptions()
-        if not options.lists_only:
-            repeat_warning(self._ledger, options.confirm, options.confirmed_by)
+        repeat_warning(self._ledger, options.confirm, options.confirmed_by, options.lists_only)
         self._ledger.request_import(
             options.page_size, options.confirm, options.confirmed_by, options.lists_only
         )
